@@ -1,0 +1,3 @@
+"""xlate: one terminology glossary drives the translation of news articles."""
+
+__version__ = "0.1.0"

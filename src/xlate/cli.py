@@ -1,0 +1,351 @@
+"""The `xlate` command line: thin typer commands that load, call one function, render, exit.
+
+Exit status: 0 clean, 1 findings at or above --fail-on, 2 bad input or usage, 3 internal error.
+Heavy modules (babel, polib, sacremoses, XML) are imported inside the commands that need them, so
+that `xlate --version` and `xlate --help` start fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Callable, Optional, TypeVar
+
+import typer
+
+from xlate import __version__
+from xlate.errors import XlateError
+
+F = TypeVar("F", bound=Callable[..., object])
+
+app = typer.Typer(
+    name="xlate",
+    help="One terminology glossary drives the translation of news articles: lint the English "
+         "sources, keep the gettext catalogues, check every translation against the glossary.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+glossary_app = typer.Typer(
+    help="Validate, search, list, export and import the glossary.", no_args_is_help=True)
+app.add_typer(glossary_app, name="glossary")
+
+
+@dataclass
+class State:
+    config: Optional[Path] = None
+    debug: bool = False
+
+
+_STATE = State()
+
+
+class OutFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    tbx = "tbx"
+    tbx2 = "tbx2"
+    csv = "csv"
+    json = "json"
+
+
+class Level(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"xlate {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    config: Optional[Path] = typer.Option(
+        None, "--config", metavar="PATH",
+        help="Configuration file (xlate.toml, or pyproject.toml with [tool.xlate]); by default "
+             "the nearest one above the working directory."),
+    debug: bool = typer.Option(False, "--debug", help="Show a traceback on errors."),
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    ctx.obj = State(config=config, debug=debug)
+    _STATE.debug = debug
+
+
+def handles_errors(func: F) -> F:
+    """Turn XlateError into one line on stderr and exit 2; other exceptions into exit 3."""
+
+    @functools.wraps(func)
+    def wrapper(*args: object, **kwargs: object) -> object:
+        debug = _STATE.debug
+        try:
+            return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except XlateError as exc:
+            if debug:
+                raise
+            typer.echo(f"xlate: error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+        except Exception as exc:  # a bug, not bad input: say so, distinguishably
+            if debug:
+                raise
+            typer.echo(f"xlate: internal error: {type(exc).__name__}: {exc} "
+                       "(run with --debug for a traceback)", err=True)
+            raise typer.Exit(3) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _config(ctx: typer.Context):
+    from xlate.config import load_config
+
+    return load_config(ctx.find_root().obj.config)
+
+
+def _use_color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _load_glossary(ctx: typer.Context, glossary: Optional[Path]):
+    from xlate.glossary import load_glossary
+
+    config = _config(ctx)
+    folder = glossary if glossary is not None else config.glossary
+    return config, load_glossary(folder, target_locales=config.target_locales,
+                                 display_root=config.root)
+
+
+GLOSSARY_OPTION = typer.Option(None, "--glossary", "-g", metavar="PATH",
+                               help="Glossary folder or file (default: from the configuration).")
+
+
+@glossary_app.command("validate")
+@handles_errors
+def glossary_validate(
+    ctx: typer.Context,
+    glossary: Optional[Path] = GLOSSARY_OPTION,
+    output: OutFormat = typer.Option(OutFormat.text, "--format", "-f", help="Output format."),
+    fail_on: Optional[Level] = typer.Option(
+        None, "--fail-on", help="Lowest severity that makes the exit status 1 "
+                                "(default: fail_on from the configuration, else warning)."),
+) -> None:
+    """Check the glossary: schema, duplicate ids and forms, missing renderings, references.
+
+    Exit 0 when clean, 1 on findings at or above --fail-on, 2 when a file cannot be read.
+    """
+    from xlate.model import Severity
+    from xlate.report import RENDERERS
+    from xlate.rules.select import Selection, worst_exit
+
+    config, parsed = _load_glossary(ctx, glossary)
+    findings = Selection(config.select, config.ignore, config.severity).apply(parsed.findings)
+    render = RENDERERS[output.value]
+    kwargs = {"color": _use_color()} if output is OutFormat.text else {}
+    typer.echo(render(findings, **kwargs), nl=False)
+    level = Severity(fail_on.value) if fail_on else config.fail_on
+    raise typer.Exit(worst_exit(findings, level))
+
+
+@glossary_app.command("show")
+@handles_errors
+def glossary_show(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help="An id, or any form in any language "
+                                          "(\"Lee Jae Myung\", 위성락, Otan)."),
+    glossary: Optional[Path] = GLOSSARY_OPTION,
+    output: OutFormat = typer.Option(OutFormat.text, "--format", "-f", help="Output format."),
+) -> None:
+    """Find entries by id or by any surface form and print them. Exit 1 when none matches."""
+    from xlate.lookup import describe, find_entries
+
+    config, parsed = _load_glossary(ctx, glossary)
+    entries, exact = find_entries(parsed.glossary, query)
+    if not entries:
+        typer.echo(f"xlate: no glossary entry matches '{query}'", err=True)
+        raise typer.Exit(1)
+    if output is OutFormat.json:
+        import json
+
+        from xlate.exchange import entry_to_dict
+
+        payload = [entry_to_dict(e, source_locale=config.source_locale) for e in entries]
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+        return
+    if not exact:
+        typer.echo(f"No entry has the form '{query}'; entries containing it:", err=True)
+    cards = [describe(e, where=str(parsed.locate(e))) for e in entries]
+    typer.echo("\n".join(cards), nl=False)
+
+
+@glossary_app.command("list")
+@handles_errors
+def glossary_list(
+    ctx: typer.Context,
+    kind: Optional[str] = typer.Option(None, "--kind", "-k", help="Only entries of this kind."),
+    glossary: Optional[Path] = GLOSSARY_OPTION,
+    output: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Output format."),
+) -> None:
+    """List the entries as a table: id, kind, canonical form and the approved renderings."""
+    from xlate.model import Kind
+
+    config, parsed = _load_glossary(ctx, glossary)
+    if kind is not None and kind not in Kind._value2member_map_:
+        raise XlateError(f"unknown kind '{kind}'; use one of: {', '.join(k.value for k in Kind)}")
+    entries = [e for e in parsed.glossary if kind is None or e.kind.value == kind]
+    rows = []
+    for entry in entries:
+        row = {"id": entry.id, "kind": entry.kind.value, "canonical": entry.canonical}
+        for locale in config.target_locales:
+            rendering = entry.renderings.get(locale)
+            approved = rendering.approved() if rendering else None
+            row[locale] = approved.text if approved else ""
+        rows.append(row)
+    if output is ListFormat.json:
+        import json
+
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*rows[0].keys() if rows else ("id",), box=None, pad_edge=False,
+                  show_edge=False, header_style="bold")
+    for row in rows:
+        table.add_row(*row.values())
+    console = Console(width=None if sys.stdout.isatty() else 200, no_color=not _use_color(),
+                      highlight=False)
+    console.print(table)
+    console.print(f"{len(rows)} entr{'y' if len(rows) == 1 else 'ies'}")
+
+
+@glossary_app.command("export")
+@handles_errors
+def glossary_export(
+    ctx: typer.Context,
+    fmt: ExportFormat = typer.Option(..., "--format", "-f",
+                                     help="tbx: TBX-Basic v3 (ISO 30042:2019); tbx2: the older "
+                                          "martif layout; csv: Weblate glossary CSV (one target "
+                                          "locale); json: xlate's own lossless JSON."),
+    locale: Optional[str] = typer.Option(None, "--locale", "-l",
+                                         help="Target locale of a CSV export."),
+    output_path: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
+                                               help="Write here (atomically) instead of stdout."),
+    glossary: Optional[Path] = GLOSSARY_OPTION,
+) -> None:
+    """Export the glossary as TBX (v3 or v2), Weblate CSV or JSON."""
+    config, parsed = _load_glossary(ctx, glossary)
+    data: bytes
+    if fmt in (ExportFormat.tbx, ExportFormat.tbx2):
+        from xlate.tbx import export_tbx
+
+        data = export_tbx(parsed.glossary, source_locale=config.source_locale,
+                          dialect="v3" if fmt is ExportFormat.tbx else "v2")
+    elif fmt is ExportFormat.json:
+        from xlate.exchange import export_json
+
+        data = export_json(parsed.glossary, source_locale=config.source_locale).encode("utf-8")
+    else:
+        from xlate.exchange import export_csv
+
+        if locale is None:
+            raise XlateError("a CSV export holds one target locale: pass --locale "
+                             + "|".join(config.target_locales))
+        from xlate.config import check_locale
+
+        check_locale(locale)
+        data = export_csv(parsed.glossary, locale=locale,
+                          source_locale=config.source_locale).encode("utf-8")
+    if output_path is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        from xlate.fsutil import atomic_write
+
+        atomic_write(output_path, data)
+        typer.echo(f"wrote {output_path} ({len(parsed.glossary)} entries)", err=True)
+
+
+@glossary_app.command("import")
+@handles_errors
+def glossary_import(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="A TBX (v3 or v2 martif) or xlate JSON file."),
+    into: Optional[Path] = typer.Option(None, "--into", metavar="FILE",
+                                        help="Glossary file for new entries "
+                                             "(default: imported.toml in the glossary folder)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Report what would change; write nothing."),
+    glossary: Optional[Path] = GLOSSARY_OPTION,
+) -> None:
+    """Merge a TBX or JSON glossary into the glossary files, by id, losing nothing there."""
+    from xlate.interchange import import_file
+
+    config = _config(ctx)
+    folder = glossary if glossary is not None else config.glossary
+    report = import_file(file, folder, into=into, source_locale=config.source_locale,
+                         dry_run=dry_run)
+    typer.echo(report)
+
+
+@app.command("rule")
+@handles_errors
+def rule(
+    code: Optional[str] = typer.Argument(None, help="A rule code (G201) or name (duplicate-id)."),
+    output: OutFormat = typer.Option(OutFormat.text, "--format", "-f", help="Output format."),
+) -> None:
+    """Print a rule's documentation, or list every rule when no code is given."""
+    from xlate.rules import REGISTRY
+
+    if code is None:
+        rules = list(REGISTRY)
+        if output is OutFormat.json:
+            import json
+
+            typer.echo(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity.value,
+                                    "summary": r.summary} for r in rules], indent=2))
+            return
+        for r in rules:
+            typer.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.summary.split('. ')[0]}")
+        return
+    found = REGISTRY.get(code)
+    if found is None:
+        raise XlateError(f"no rule '{code}' (see `xlate rule` for the list)")
+    if output is OutFormat.json:
+        import json
+
+        typer.echo(json.dumps({"code": found.code, "name": found.name,
+                               "severity": found.severity.value, "summary": found.summary,
+                               "why": found.why, "bad": found.bad, "good": found.good},
+                              ensure_ascii=False, indent=2))
+        return
+    typer.echo(found.doc(), nl=False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console entry point."""
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        app(args=args, prog_name="xlate", standalone_mode=True)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    return 0

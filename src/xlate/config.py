@@ -1,0 +1,172 @@
+"""One frozen `Config`: `[tool.xlate]` in pyproject.toml, or the top level of xlate.toml.
+
+The project root is the folder of the first `xlate.toml`, or of the first `pyproject.toml` with a
+`[tool.xlate]` table, found walking up from the working directory; `--config PATH` names the file
+directly. Without any, the defaults apply with the working directory as root. Relative paths in
+the configuration are relative to the root. Unknown keys are an error that names the key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from xlate.errors import ConfigError
+from xlate.model import Severity
+
+DEFAULTS: dict[str, Any] = {
+    "glossary": "glossary",
+    "sources": ["seeds/*.txt"],
+    "manifest": "seeds/manifest.toml",
+    "catalogs": "locales",
+    "source_locale": "en",
+    "target_locales": ["ko", "ja", "fr"],
+    "fail_on": "warning",
+    "select": [],
+    "ignore": [],
+    "severity": {},
+}
+_CODE_PREFIX = re.compile(r"^[A-Z]+[0-9]*$")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Where things live and which rules apply; paths are absolute."""
+
+    root: Path
+    file: Path | None
+    glossary: Path
+    sources: tuple[str, ...]
+    manifest: Path
+    catalogs: Path
+    source_locale: str
+    target_locales: tuple[str, ...]
+    fail_on: Severity
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+
+    def display(self, path: Path) -> str:
+        """`path` relative to the root when it lies below it, for messages and reports."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest xlate.toml, or pyproject.toml with [tool.xlate], at or above `start`."""
+    for folder in (start, *start.parents):
+        candidate = folder / "xlate.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "tool" in _read(pyproject) and \
+                "xlate" in _read(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read configuration: {exc}", path=str(path)) from exc
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"at line (\d+)", str(exc))
+        raise ConfigError(f"invalid TOML: {exc}", path=str(path),
+                          line=int(match.group(1)) if match else None) from exc
+
+
+def _table(path: Path) -> dict[str, Any]:
+    data = _read(path)
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("xlate")
+        if table is None:
+            raise ConfigError("no [tool.xlate] table", path=str(path))
+        return table
+    return data
+
+
+def load_config(explicit: Path | None = None, *, cwd: Path | None = None) -> Config:
+    """Find and read the configuration (or use the defaults), validating every key."""
+    cwd = (cwd or Path.cwd()).resolve()
+    if explicit is not None:
+        path: Path | None = explicit.resolve()
+        if not path.is_file():
+            raise ConfigError("configuration file not found", path=str(explicit))
+    else:
+        path = find_config(cwd)
+    raw = _table(path) if path else {}
+    root = path.parent if path else cwd
+    return build_config(raw, root=root, file=path)
+
+
+def build_config(raw: Mapping[str, Any], *, root: Path, file: Path | None = None) -> Config:
+    """A Config from a raw table; every problem is a ConfigError naming the key."""
+    where = str(file) if file else None
+    unknown = sorted(set(raw) - set(DEFAULTS))
+    if unknown:
+        hint = ", ".join(sorted(DEFAULTS))
+        raise ConfigError(f"unknown configuration key '{unknown[0]}' (known keys: {hint})",
+                          path=where)
+    values = {**DEFAULTS, **raw}
+
+    def need(key: str, kind: type, item: type | None = None) -> Any:
+        value = values[key]
+        if not isinstance(value, kind) or (item and not all(isinstance(v, item) for v in value)):
+            label = f"a list of {item.__name__}" if item else kind.__name__
+            raise ConfigError(f"'{key}' must be {label.replace('str', 'strings')}", path=where)
+        return value
+
+    for key in ("glossary", "manifest", "catalogs", "source_locale", "fail_on"):
+        need(key, str)
+    for key in ("sources", "target_locales", "select", "ignore"):
+        need(key, list, str)
+    need("severity", dict)
+    fail_on = _severity(values["fail_on"], "fail_on", where)
+    severity = {}
+    for code, level in values["severity"].items():
+        if not _CODE_PREFIX.match(code):
+            raise ConfigError(f"'severity' key '{code}' is not a rule code or code prefix",
+                              path=where)
+        severity[code] = _severity(level, f"severity.{code}", where)
+    for key in ("select", "ignore"):
+        for code in values[key]:
+            if not _CODE_PREFIX.match(code):
+                raise ConfigError(f"'{key}' entry '{code}' is not a rule code or code prefix",
+                                  path=where)
+    locales = tuple(values["target_locales"])
+    for locale in (values["source_locale"], *locales):
+        check_locale(locale, where)
+    return Config(
+        root=root, file=file, glossary=root / values["glossary"],
+        sources=tuple(values["sources"]), manifest=root / values["manifest"],
+        catalogs=root / values["catalogs"], source_locale=values["source_locale"],
+        target_locales=locales, fail_on=fail_on, select=tuple(values["select"]),
+        ignore=tuple(values["ignore"]), severity=MappingProxyType(severity))
+
+
+def _severity(value: Any, key: str, where: str | None) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError:
+        raise ConfigError(f"'{key}' must be one of error, warning, info (not {value!r})",
+                          path=where) from None
+
+
+def check_locale(code: str, where: str | None = None) -> str:
+    """`code` if CLDR knows it, else a ConfigError (babel is imported only here)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError, TypeError):
+        raise ConfigError(f"unknown locale '{code}'", path=where) from None
+    return code

@@ -1,0 +1,137 @@
+"""Line numbers for the keys of a glossary TOML file.
+
+`tomllib` gives values but no positions. Glossary findings must name the line, so this module
+scans the text once and records where each `[[term]]` entry, each sub-table and each key starts.
+It understands the subset of TOML layout that matters for that (table headers, keys, multi-line
+strings and arrays); values themselves are always taken from `tomllib`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*(\]\]?)\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
+
+
+def _split_key(raw: str) -> tuple[str, ...]:
+    parts = re.findall(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""", raw)
+    return tuple(p[1:-1] if p[:1] in "\"'" else p for p in parts)
+
+
+@dataclass
+class EntrySpan:
+    """Where one `[[term]]` entry lies, and where its keys are."""
+
+    header_line: int
+    end_line: int = 0
+    keys: dict[tuple[str, ...], int] = field(default_factory=dict)
+
+
+@dataclass
+class TomlMap:
+    """Positions in one glossary file: entries in file order, plus stray top-level tables/keys."""
+
+    lines: list[str]
+    entries: list[EntrySpan] = field(default_factory=list)
+    other: dict[tuple[str, ...], int] = field(default_factory=dict)
+
+    def key_line(self, index: int, *path: str) -> int:
+        """Line of the deepest recorded prefix of `path` in entry `index` (its header if none)."""
+        span = self.entries[index]
+        for cut in range(len(path), 0, -1):
+            if path[:cut] in span.keys:
+                return span.keys[path[:cut]]
+        return span.header_line
+
+    def text_line(self, index: int, text: str, *path: str) -> int:
+        """Line where the string `text` is written inside entry `index`, near `path` if possible."""
+        span = self.entries[index]
+        start = self.key_line(index, *path) if path else span.header_line
+        needles = {json.dumps(text, ensure_ascii=False), f"'{text}'"}
+        for number in list(range(start, span.end_line + 1)) + list(range(span.header_line, start)):
+            line = self.lines[number - 1]
+            if any(n in line for n in needles):
+                return number
+        return start
+
+
+def map_toml(text: str) -> TomlMap:
+    """Scan `text` and record the line of every entry header, sub-table and key."""
+    lines = text.splitlines()
+    result = TomlMap(lines=lines)
+    table: tuple[str, ...] = ()
+    current: EntrySpan | None = None
+    in_string: str | None = None
+    depth = 0  # bracket depth of a multi-line array or inline table value
+    for number, line in enumerate(lines, start=1):
+        if in_string:
+            if line.count(in_string) % 2 == 1:
+                in_string = None
+            continue
+        if depth > 0:
+            depth = max(0, depth + _bracket_delta(line))
+            continue
+        header = _HEADER.match(line)
+        if header and not _KEY.match(line):
+            name = _split_key(header.group(2))
+            is_array = header.group(1) == "[["
+            if is_array and name == ("term",):
+                if current is not None:
+                    current.end_line = number - 1
+                current = EntrySpan(header_line=number)
+                result.entries.append(current)
+                table = ()
+            elif name[:1] == ("term",) and current is not None:
+                table = name[1:]
+                current.keys.setdefault(table, number)
+            else:
+                if current is not None:
+                    current.end_line = number - 1
+                    current = None
+                table = name
+                result.other.setdefault(name, number)
+            continue
+        key = _KEY.match(line)
+        if key:
+            path = table + _split_key(key.group(1))
+            if current is not None:
+                current.keys.setdefault(path, number)
+            else:
+                result.other.setdefault(path, number)
+            rest = line[key.end():]
+            for quote in ('"""', "'''"):
+                if rest.count(quote) % 2 == 1:
+                    in_string = quote
+                    break
+            else:
+                depth = max(0, _bracket_delta(rest))
+    if current is not None:
+        current.end_line = len(lines)
+    return result
+
+
+def _bracket_delta(text: str) -> int:
+    """Net count of opening brackets outside strings and comments on one line."""
+    delta = 0
+    quote: str | None = None
+    escaped = False
+    for char in text:
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\" and quote == '"':
+                escaped = True
+            elif char == quote:
+                quote = None
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            break
+        elif char in "[{":
+            delta += 1
+        elif char in "]}":
+            delta -= 1
+    return delta
