@@ -1,0 +1,38 @@
+"""The JSON findings shape shared by every reporting command, and the text format."""
+
+from __future__ import annotations
+
+import json
+
+from xlate.model import Finding, Severity
+from xlate.report import render_json, render_text
+
+F = Finding(code="G202", rule="form-in-two-entries", severity=Severity.ERROR,
+            message="form 'X' is also a form of 'y'", path="glossary/a.toml", line=4, column=1,
+            term="x", found="X")
+
+
+def test_json_shape():
+    data = json.loads(render_json([F, Finding(code="G205", rule="r", severity=Severity.WARNING,
+                                              message="m", path="p")]))
+    assert set(data) == {"findings", "summary"}
+    assert data["summary"] == {"error": 1, "warning": 1, "info": 0}
+    record = data["findings"][0]
+    assert list(record) == ["path", "line", "column", "end_line", "end_column", "code", "rule",
+                            "severity", "message", "term", "found", "expected", "msgid"]
+    assert record["severity"] == "error" and record["end_line"] == 4 and record["msgid"] is None
+
+
+def test_json_keeps_non_ascii():
+    text = render_json([Finding(code="G", rule="r", severity=Severity.INFO, message="위성락",
+                                path="p")])
+    assert "위성락" in text
+
+
+def test_text_line_format_and_summary():
+    out = render_text([F])
+    assert out.splitlines()[0] == ("glossary/a.toml:4:1: G202 [form-in-two-entries] "
+                                   "form 'X' is also a form of 'y'")
+    assert out.splitlines()[-1] == "Found 1 finding: 1 error."
+    assert "\x1b[" not in out and "\x1b[" in render_text([F], color=True)
+    assert render_text([]) == "No findings.\n"

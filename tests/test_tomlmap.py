@@ -1,0 +1,36 @@
+"""Key positions in glossary TOML, across multi-line values."""
+
+from __future__ import annotations
+
+from xlate.tomlmap import map_toml
+
+TEXT = '''# header
+[[term]]
+id = "a"
+note = """
+kind = "fake"
+[[term]]
+"""
+admitted = [
+  "x",
+  { text = "y", from = 2020-01-01 },
+]
+[term.ko]
+approved = "가"
+
+[[term]]
+id = "b"
+ko.approved = "나"
+'''
+
+
+def test_entries_and_keys():
+    m = map_toml(TEXT)
+    assert [e.header_line for e in m.entries] == [2, 15]
+    assert m.key_line(0, "note") == 4
+    assert m.key_line(0, "kind") == 2  # the fake key inside the note is not a key
+    assert m.key_line(0, "admitted") == 8
+    assert m.key_line(0, "ko") == 12 and m.key_line(0, "ko", "approved") == 13
+    assert m.key_line(1, "ko", "approved") == 17
+    assert m.text_line(0, "y", "admitted") == 10
+    assert m.entries[0].end_line == 14
