@@ -1,0 +1,401 @@
+"""Finding glossary terms in English text: one compiled index, cost per token independent of size.
+
+The text is normalised (`textmap`), cut into word tokens, and looked up in a token n-gram index
+built once from the glossary: at each token, a dict lookup per distinct form length that starts
+with that token, longest first. So the cost per token does not grow with the number of terms.
+
+Each form is indexed with the spellings a writer may use for it:
+- hyphen, space and joined spellings (`Jae-myung`, `Jae Myung`, `Jaemyung`) are the same tokens
+  (or a joined token), so they meet in one key; the surface decides whether it is the listed form;
+- plurals of the last word (`High Visibility Project` / `Projects`, `capability` / `capabilities`);
+  possessives need nothing (`NATO's` is the token `NATO` then `s`);
+- for Korean names with `hangul`, every plausible romanisation (`romanize.name_variants`), in
+  both orders.
+
+A hit says which entry and form matched and how the surface relates to that form: the form
+itself, the form in another case, another spelling of it, or a generated romanisation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import Iterable, Sequence
+
+from xlate.model import Entry, Form, Glossary, Kind, Status
+from xlate.romanize import name_variants
+from xlate.textmap import normalize
+
+# Word tokens: abbreviations with dots (U.S.), else runs of letters and digits.
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+")
+# What may stand between two words of one term: spaces (one line break at most), one hyphen or
+# apostrophe. Anything else (a full stop, a comma, a blank line) ends a term.
+_WHITESPACE = re.compile(r"\s+")
+_JOINABLE = re.compile(r"(?:[ ]*\n?[ ]*)(?:[-'][ ]*\n?[ ]*)?\Z")
+# Near misses are looked for only among names: a typo in a common noun is a spell checker's job.
+_NAME_KINDS = {Kind.PERSON, Kind.ORGANISATION, Kind.PLACE}
+_NEAR_MIN = 6  # shortest skeleton (letters only) worth a near-miss: "Wi-Fi" is not "Wi"
+_PROPER_KINDS = {Kind.PERSON, Kind.ORGANISATION, Kind.PLACE, Kind.OFFICE, Kind.PROGRAMME,
+                 Kind.EVENT}
+
+
+class How(Enum):
+    """How a surface relates to the form it matched."""
+
+    EXACT = "exact"          # the form as listed (case and inflection aside where allowed)
+    CASE = "case"            # the form in another case, in a case-sensitive entry
+    SPELLING = "spelling"    # another hyphen/space/joined spelling, or U.S./US
+    ROMANISED = "romanised"  # a generated romanisation of the entry's Hangul
+    NEAR = "near"            # a capitalised name within one edit of a form: a probable typo
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A glossary term found in a text. Offsets are in the original text."""
+
+    entry: Entry
+    form: Form | None          # None for generated romanisations
+    how: How
+    start: int
+    end: int
+    found: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    key: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    entry: Entry
+    form: Form | None
+    generated: bool            # joined, inflected or romanised: not the listed token sequence
+    romanised: bool
+    text: str = ""             # the form, normalised
+
+
+def tokenize(text: str) -> list[_Token]:
+    """Word tokens of normalised text, with lower-case keys (dots dropped: U.S. -> us)."""
+    return [_Token(m.group().replace(".", "").lower(), m.start(), m.end())
+            for m in _TOKEN.finditer(text)]
+
+
+def _plural_variants(word: str) -> set[str]:
+    out = {word + "s", word + "es"}
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        out.add(word[:-1] + "ies")
+    if word.endswith("ies") and len(word) > 4:
+        out.add(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 4:
+        out.add(word[:-2])
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        out.add(word[:-1])
+    return out
+
+
+def _join_variants(keys: tuple[str, ...], seps: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """Key tuples with any subset of the hyphen-joined words written as one word."""
+    hyphens = [i for i, sep in enumerate(seps) if "-" in sep]
+    out = set()
+    for mask in range(1, 2 ** min(len(hyphens), 4)):
+        joined = {hyphens[b] for b in range(len(hyphens)) if mask >> b & 1}
+        merged: list[str] = [keys[0]]
+        for i, key in enumerate(keys[1:]):
+            if i in joined:
+                merged[-1] += key
+            else:
+                merged.append(key)
+        out.add(tuple(merged))
+    return out
+
+
+class Matcher:
+    """A glossary compiled for matching English text. Build once, use for many texts."""
+
+    def __init__(self, glossary: Glossary | Iterable[Entry], *, romanise: bool = True,
+                 tier: int = 2, near_misses: bool = True) -> None:
+        self._index: dict[tuple[str, ...], list[_Target]] = {}
+        self._lengths: dict[str, tuple[int, ...]] = {}
+        self._near: dict[str, list[tuple[str, _Target]]] = {}
+        self._near_enabled = near_misses
+        lengths: dict[str, set[int]] = {}
+        for entry in glossary:
+            for form in entry.forms:
+                self._add_form(entry, form, lengths)
+                if near_misses and entry.kind in _NAME_KINDS and entry.case_sensitive:
+                    self._add_near(entry, form)
+            if romanise and entry.kind is Kind.PERSON and entry.hangul:
+                self._add_romanisations(entry, tier, lengths)
+        self._lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def _put(self, keys: tuple[str, ...], target: _Target, lengths: dict[str, set[int]]) -> None:
+        bucket = self._index.setdefault(keys, [])
+        if all(t.entry is not target.entry or t.form != target.form for t in bucket):
+            bucket.append(target)
+        lengths.setdefault(keys[0], set()).add(len(keys))
+
+    def _add_form(self, entry: Entry, form: Form, lengths: dict[str, set[int]]) -> None:
+        norm = normalize(form.text).text
+        tokens = tokenize(norm)
+        if not tokens:
+            return
+        keys = tuple(t.key for t in tokens)
+        seps = tuple(norm[a.end:b.start] for a, b in zip(tokens, tokens[1:]))
+        self._put(keys, _Target(entry, form, False, False, norm), lengths)
+        variants = _join_variants(keys, seps)
+        inflect = entry.kind not in (Kind.PERSON,) and keys[-1].isalpha() and len(keys[-1]) > 2
+        for base in {keys} | variants:
+            if base != keys:
+                self._put(base, _Target(entry, form, True, False, norm), lengths)
+            if inflect:
+                for plural in _plural_variants(base[-1]):
+                    self._put(base[:-1] + (plural,), _Target(entry, form, True, False, norm),
+                              lengths)
+
+    def _add_romanisations(self, entry: Entry, tier: int, lengths: dict[str, set[int]]) -> None:
+        for surname, given in name_variants(entry.hangul.replace(" ", ""), tier):
+            for first, second in ((surname, given), (given, surname)):
+                keys = first + second
+                seps = ("-",) * (len(keys) - 1)
+                for variant in {keys} | _join_variants(keys, seps):
+                    if variant not in self._index:
+                        self._put(variant, _Target(entry, None, True, True), lengths)
+
+    def _add_near(self, entry: Entry, form: Form) -> None:
+        skeleton = _skeleton(form.text)
+        if len(skeleton) < _NEAR_MIN:
+            return
+        target = _Target(entry, form, False, False, normalize(form.text).text)
+        for key in {skeleton} | _deletions(skeleton):
+            self._near.setdefault(key, []).append((skeleton, target))
+
+    def _near_hits(self, norm, tokens: Sequence[_Token], run_end: Sequence[int],
+                   covered: set[int], original: str) -> list[tuple[int, int, Hit]]:
+        """Capitalised names not in the glossary but one edit away from a name that is."""
+        found: list[tuple[int, int, Hit]] = []
+        count = len(tokens)
+        i = 0
+        while i < count:
+            if i in covered or not _capitalised(norm.text, tokens[i]):
+                i += 1
+                continue
+            # A name: capitalised tokens, or lower-case ones joined by a hyphen (Sung-lak).
+            j = i
+            while j + 1 <= run_end[i] and j + 1 not in covered and (
+                    _capitalised(norm.text, tokens[j + 1])
+                    or norm.text[tokens[j].end:tokens[j + 1].start] == "-"):
+                j += 1
+            best = None
+            for a in range(i, j + 1):
+                for b in range(j, a - 1, -1):
+                    surface = norm.text[tokens[a].start:tokens[b].end]
+                    skeleton = _skeleton(surface)
+                    if len(skeleton) < _NEAR_MIN:
+                        continue
+                    for key in {skeleton} | _deletions(skeleton):
+                        for target_skeleton, target in self._near.get(key, ()):
+                            distance = _distance(skeleton, target_skeleton)
+                            if 0 < distance <= 1 and (best is None or (distance, a - b) < best[0]):
+                                best = ((distance, a - b), a, b, target)
+            if best is not None:
+                _, a, b, target = best
+                start = norm.to_original(tokens[a].start)
+                end = norm.to_original(tokens[b].end - 1) + 1
+                found.append((a, b, Hit(target.entry, target.form, How.NEAR, start, end,
+                                        original[start:end])))
+            i = j + 1
+        return found
+
+    def find(self, text: str) -> list[Hit]:
+        """Every term in `text`, not overlapping, choosing the readings that cover the most words.
+
+        "President Lee Jae-myung" reads as President + Lee Jae-myung rather than President Lee +
+        a stray Jae-myung: among overlapping candidates, the set of hits covering the most tokens
+        wins, then the one with fewer (longer) hits, then the leftmost.
+        """
+        norm = normalize(text)
+        tokens = tokenize(norm.text)
+        count = len(tokens)
+        if not count:
+            return []
+        # run_end[i]: the last token that can belong to a term starting at i.
+        run_end = [0] * count
+        run_end[-1] = count - 1
+        for i in range(count - 2, -1, -1):
+            sep = norm.text[tokens[i].end:tokens[i + 1].start]
+            run_end[i] = run_end[i + 1] if _JOINABLE.match(sep) else i
+        keys = [t.key for t in tokens]
+        index, lengths_of = self._index, self._lengths
+        candidates: dict[int, list[tuple[int, Hit]]] = {}
+        for i in range(count):
+            lengths = lengths_of.get(keys[i])
+            if not lengths:
+                continue
+            limit = run_end[i] - i + 1
+            for length in lengths:
+                if length > limit:
+                    continue
+                targets = index.get(tuple(keys[i:i + length]))
+                if targets is not None:
+                    hit = self._resolve(targets, norm, tokens[i:i + length], text)
+                    if hit is not None:
+                        candidates.setdefault(i, []).append((length, hit))
+        hits, covered = _best_tiling(candidates, count)
+        if self._near:
+            near = self._near_hits(norm, tokens, run_end, covered, text)
+            hits = sorted(hits + [hit for _, _, hit in near], key=lambda h: h.start)
+        return hits
+
+    def _resolve(self, targets: Sequence[_Target], norm, span: Sequence[_Token],
+                 original: str) -> Hit | None:
+        surface = _WHITESPACE.sub(" ", norm.text[span[0].start:span[-1].end])
+        best: tuple[tuple[int, int], _Target, How] | None = None
+        for target in targets:
+            how = _classify(surface, target, span)
+            if how is None:
+                continue
+            rank = (0 if how is How.EXACT else 1 if how is How.CASE else 2,
+                    0 if target.form is not None and target.form.status is Status.PREFERRED else 1)
+            if best is None or rank < best[0]:
+                best = (rank, target, how)
+        if best is None:
+            return None
+        _, target, how = best
+        form = target.form
+        if how is How.CASE and form is not None and form.status in (Status.DEPRECATED,
+                                                                     Status.FORBIDDEN):
+            how = How.EXACT  # a flagged form in other capitals is still that flagged form
+        if how is How.SPELLING and form is not None and form.status in (Status.DEPRECATED,
+                                                                          Status.FORBIDDEN):
+            # Another spelling of a flagged form may be the accepted one in a longer phrase
+            # ("NATO Secretary General" against a deprecated "NATO Secretary-General").
+            accepted = _accepted_inside(surface, target.entry)
+            if accepted is not None:
+                form, how = accepted, How.EXACT
+        start = norm.to_original(span[0].start)
+        end = norm.to_original(span[-1].end - 1) + 1
+        return Hit(target.entry, form, how, start, end, original[start:end])
+
+
+def _accepted_inside(surface: str, entry: Entry) -> Form | None:
+    """A preferred or admitted form of `entry` written exactly inside `surface`, on word edges."""
+    for form in entry.forms:
+        if form.status not in (Status.PREFERRED, Status.ADMITTED):
+            continue
+        text = normalize(form.text).text
+        flags = 0 if entry.case_sensitive else re.IGNORECASE
+        if re.search(rf"(?<![^\W_]){re.escape(text)}(?![^\W_])", surface, flags):
+            return form
+    return None
+
+
+def _best_tiling(candidates: dict[int, list[tuple[int, Hit]]],
+                 count: int) -> tuple[list[Hit], set[int]]:
+    """Non-overlapping hits covering the most tokens, then fewest hits, then leftmost; and the
+    tokens they cover."""
+    if not candidates:
+        return [], set()
+    # score[i]: (tokens covered, -hits) of the best tiling of tokens i..; move[i]: its first hit.
+    score = [(0, 0)] * (count + 1)
+    move: list[tuple[int, Hit] | None] = [None] * (count + 1)
+    for i in range(count - 1, -1, -1):
+        skip = score[i + 1]
+        best, chosen = None, None
+        for length, hit in candidates.get(i, ()):  # longest first
+            tail = score[i + length]
+            value = (length + tail[0], tail[1] - 1)
+            if best is None or value > best:
+                best, chosen = value, (length, hit)
+        if best is not None and best >= skip:
+            score[i], move[i] = best, chosen
+        else:
+            score[i] = skip
+    hits = []
+    covered: set[int] = set()
+    i = min(candidates)
+    while i < count:
+        step = move[i]
+        if step is None:
+            i += 1
+        else:
+            hits.append(step[1])
+            covered.update(range(i, i + step[0]))
+            i += step[0]
+    return hits, covered
+
+
+def _skeleton(text: str) -> str:
+    """Lower-case letters and digits only: the spelling with separators and case dropped."""
+    return "".join(c for c in normalize(text).text.lower() if c.isalnum())
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:k] + word[k + 1:] for k in range(len(word))}
+
+
+def _distance(a: str, b: str) -> int:
+    """Optimal string alignment distance (edits, with adjacent transpositions), capped at 2."""
+    if abs(len(a) - len(b)) > 2:
+        return 3
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _capitalised(text: str, token: _Token) -> bool:
+    return text[token.start:token.end][:1].isupper()
+
+
+def _classify(surface: str, target: _Target, span: Sequence[_Token]) -> How | None:
+    if target.romanised:
+        return How.ROMANISED
+    form = target.text
+    entry = target.entry
+    letters = [c for c in form if c.isalpha()]
+    acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
+    same = surface == form or (target.generated and _same_but_inflection(surface, form))
+    if same:
+        return How.EXACT
+    folded_equal = surface.lower() == form.lower() or (
+        target.generated and _same_but_inflection(surface.lower(), form.lower()))
+    if folded_equal:
+        if not entry.case_sensitive:
+            return How.EXACT
+        if acronym:
+            # An acronym in another case is usually another word ("us"), unless capitalised
+            # and long enough to be the acronym written as a name ("Nato").
+            return How.CASE if surface[:1].isupper() and len(letters) >= 3 else None
+        if len(span) == 1 and entry.kind not in _PROPER_KINDS:
+            return None  # "president" is a common noun, not a miscased "President"
+        return How.CASE
+    if acronym and not all(c.isupper() for c in surface if c.isalpha()):
+        return None  # "us" is not a spelling of "U.S."
+    if not entry.case_sensitive or surface[:1].isupper() == form[:1].isupper() or \
+            entry.kind in _PROPER_KINDS:
+        return How.SPELLING
+    return None
+
+
+def _same_but_inflection(surface: str, form: str) -> bool:
+    """True when the two differ only by a plural ending on the last word."""
+    tail_s = re.search(r"[^\W_]+$", surface)
+    tail_f = re.search(r"[^\W_]+$", form)
+    if not tail_s or not tail_f or surface[:tail_s.start()] != form[:tail_f.start()]:
+        return False
+    a, b = tail_s.group(), tail_f.group()
+    return a == b or a in _plural_variants(b) or b in _plural_variants(a)

@@ -1,0 +1,163 @@
+"""The English matcher: forms, spellings, plurals, romanisations, near misses, and decoys."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from xlate.glossary import load_glossary, parse_glossary_text
+from xlate.matching import How, Matcher
+from xlate.romanize import name_variants, split_name
+
+SMALL = '''
+[[term]]
+id = "lee"
+kind = "person"
+canonical = "Lee Jae Myung"
+deprecated = ["Lee Jae-myung"]
+hangul = "이재명"
+
+[[term]]
+id = "lee_kap_soo"
+kind = "person"
+canonical = "Lee Kap-soo"
+
+[[term]]
+id = "president"
+kind = "title"
+canonical = "President"
+case_sensitive = false
+
+[[term]]
+id = "president_lee"
+kind = "person"
+canonical = "President Lee"
+
+[[term]]
+id = "secgen"
+kind = "title"
+canonical = "Secretary General"
+deprecated = ["NATO Secretary-General"]
+
+[[term]]
+id = "nato"
+kind = "organisation"
+canonical = "NATO"
+deprecated = ["Nato"]
+
+[[term]]
+id = "rutte"
+kind = "person"
+canonical = "Mark Rutte"
+
+[[term]]
+id = "us"
+kind = "place"
+canonical = "United States"
+admitted = ["U.S."]
+deprecated = ["US"]
+
+[[term]]
+id = "office"
+kind = "office"
+canonical = "Presidential Office"
+
+[[term]]
+id = "hvp"
+kind = "programme"
+canonical = "High Visibility Project"
+
+[[term]]
+id = "capability"
+kind = "term"
+canonical = "defense capability"
+deprecated = ["defence capability"]
+case_sensitive = false
+
+[[term]]
+id = "wifi"
+kind = "term"
+canonical = "Wi-Fi"
+'''
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return Matcher(parse_glossary_text(SMALL, "g.toml").glossary)
+
+
+def hits(matcher, text):
+    return [(h.entry.id, h.how, h.found) for h in matcher.find(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("President Lee Jae-myung spoke", [("president", How.EXACT, "President"),
+                                       ("lee", How.EXACT, "Lee Jae-myung")]),
+    ("President Lee spoke", [("president_lee", How.EXACT, "President Lee")]),
+    ("Lee Jae Myung", [("lee", How.EXACT, "Lee Jae Myung")]),
+    ("Lee Jaemyung", [("lee", How.SPELLING, "Lee Jaemyung")]),
+    ("Lee Jae‑Myung", [("lee", How.EXACT, "Lee Jae‑Myung")]),  # the deprecated form, other caps
+    ("Yi Jae-myeong", [("lee", How.ROMANISED, "Yi Jae-myeong")]),
+    ("Jae-myung Rhee", [("lee", How.ROMANISED, "Jae-myung Rhee")]),
+    ("LEE JAE MYUNG", [("lee", How.CASE, "LEE JAE MYUNG")]),
+    ("By Lee Kap-soo", [("lee_kap_soo", How.EXACT, "Lee Kap-soo")]),
+    ("NATO's High Visibility Projects", [("nato", How.EXACT, "NATO"),
+                                         ("hvp", How.EXACT, "High Visibility Projects")]),
+    ("Nato allies", [("nato", How.EXACT, "Nato")]),
+    ("the U.S. and the US", [("us", How.EXACT, "U.S."), ("us", How.EXACT, "US")]),
+    ("tell us", []),
+    ("the presidential office", [("office", How.CASE, "presidential office")]),
+    ("the president", [("president", How.EXACT, "president")]),
+    ("Defence capabilities", [("capability", How.EXACT, "Defence capabilities")]),
+    ("NATO Secretary General Mark Rutte", [("secgen", How.EXACT, "NATO Secretary General"),
+                                           ("rutte", How.EXACT, "Mark Rutte")]),
+    ("Mark Rute said", [("rutte", How.NEAR, "Mark Rute")]),
+    ("Wi-Fi works", [("wifi", How.EXACT, "Wi-Fi")]),
+    ("NATO. Secretary General", [("nato", How.EXACT, "NATO"),
+                                 ("secgen", How.EXACT, "Secretary General")]),
+    ("Presidential\nOffice", [("office", How.EXACT, "Presidential\nOffice")]),
+    ("Presidential\n\nOffice", []),
+])
+def test_matches(matcher, text, expected):
+    assert hits(matcher, text) == expected
+
+
+def test_offsets_point_into_original_text(matcher):
+    text = "South Korea\u2019s President\u00a0Lee Jae\u2011myung -- and Mark Rutte"
+    for hit in matcher.find(text):
+        assert text[hit.start:hit.end] == hit.found
+    assert [h.found for h in matcher.find(text)][-1] == "Mark Rutte"
+
+
+def test_decoy_surname_alone_and_other_person(matcher):
+    assert hits(matcher, "Lee said. Lee Kap-soo wrote. Lee Min-ho acted.") == [
+        ("lee_kap_soo", How.EXACT, "Lee Kap-soo")]
+
+
+def test_cost_does_not_depend_on_matching_everything():
+    """A glossary of 5,000 extra terms changes nothing for text that contains none of them."""
+    extra = "".join(f'[[term]]\nid = "t{i}"\nkind = "term"\ncanonical = "zz{i} term"\n'
+                    for i in range(5000))
+    big = Matcher(parse_glossary_text(SMALL + extra, "g.toml").glossary)
+    assert [(h.entry.id, h.found) for h in big.find("Mark Rutte and NATO")] == [
+        ("rutte", "Mark Rutte"), ("nato", "NATO")]
+
+
+def test_romanisation_counts_match_the_research():
+    assert split_name("이재명") == ("이", "재명")
+    assert split_name("남궁민수") == ("남궁", "민수")
+    assert len(name_variants("이재명")) == 24  # x2 orders = 48 skeletons (reference section 3.5)
+    assert len(name_variants("위성락")) == 18  # x2 orders = 36
+    assert (("yi",), ("chae", "myong")) in name_variants("이재명", 1)
+    assert (("wi",), ("seong", "rak")) in name_variants("위성락", 0)
+    assert name_variants("Lee") == ()
+
+
+def test_seeds_against_repository_glossary():
+    glossary = load_glossary(ROOT / "glossary").glossary
+    matcher = Matcher(glossary)
+    a1 = (ROOT / "seeds" / "000_ce24f1a5671597a8.txt").read_text(encoding="utf-8")
+    found = {(h.entry.id, h.found) for h in matcher.find(a1)}
+    assert ("lee_jae_myung", "Lee Jae-myung") in found
+    assert ("lee_kap_soo", "Lee Kap-soo") in found
+    assert not any(h.entry.id == "lee_jae_myung" and "Kap" in h.found for h in matcher.find(a1))
