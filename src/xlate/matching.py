@@ -113,60 +113,96 @@ def _join_variants(keys: tuple[str, ...], seps: tuple[str, ...]) -> set[tuple[st
     return out
 
 
-class Matcher:
-    """A glossary compiled for matching English text. Build once, use for many texts."""
+class _Layer:
+    """One token n-gram index: keys -> targets, and the key lengths starting with each word."""
 
-    def __init__(self, glossary: Glossary | Iterable[Entry], *, romanise: bool = True,
-                 tier: int = 2, near_misses: bool = True) -> None:
-        self._index: dict[tuple[str, ...], list[_Target]] = {}
-        self._lengths: dict[str, tuple[int, ...]] = {}
-        self._near: dict[str, list[tuple[str, _Target]]] = {}
-        self._near_enabled = near_misses
-        lengths: dict[str, set[int]] = {}
-        for entry in glossary:
-            for form in entry.forms:
-                self._add_form(entry, form, lengths)
-                if near_misses and entry.kind in _NAME_KINDS and entry.case_sensitive:
-                    self._add_near(entry, form)
-            if romanise and entry.kind is Kind.PERSON and entry.hangul:
-                self._add_romanisations(entry, tier, lengths)
-        self._lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+    def __init__(self) -> None:
+        self.index: dict[tuple[str, ...], list[_Target]] = {}
+        self._lengths: dict[str, set[int]] = {}
+        self.lengths: dict[str, tuple[int, ...]] = {}
 
-    def __len__(self) -> int:
-        return len(self._index)
+    def freeze(self) -> None:
+        self.lengths = {k: tuple(sorted(v, reverse=True)) for k, v in self._lengths.items()}
 
-    def _put(self, keys: tuple[str, ...], target: _Target, lengths: dict[str, set[int]]) -> None:
-        bucket = self._index.setdefault(keys, [])
+    def put(self, keys: tuple[str, ...], target: _Target) -> None:
+        bucket = self.index.setdefault(keys, [])
         if all(t.entry is not target.entry or t.form != target.form for t in bucket):
             bucket.append(target)
-        lengths.setdefault(keys[0], set()).add(len(keys))
+        self._lengths.setdefault(keys[0], set()).add(len(keys))
 
-    def _add_form(self, entry: Entry, form: Form, lengths: dict[str, set[int]]) -> None:
+    def add_form(self, entry: Entry, form: Form) -> None:
         norm = normalize(form.text).text
         tokens = tokenize(norm)
         if not tokens:
             return
         keys = tuple(t.key for t in tokens)
         seps = tuple(norm[a.end:b.start] for a, b in zip(tokens, tokens[1:]))
-        self._put(keys, _Target(entry, form, False, False, norm), lengths)
+        self.put(keys, _Target(entry, form, False, False, norm))
         variants = _join_variants(keys, seps)
-        inflect = entry.kind not in (Kind.PERSON,) and keys[-1].isalpha() and len(keys[-1]) > 2
+        inflect = entry.kind is not Kind.PERSON and keys[-1].isalpha() and len(keys[-1]) > 2
         for base in {keys} | variants:
             if base != keys:
-                self._put(base, _Target(entry, form, True, False, norm), lengths)
+                self.put(base, _Target(entry, form, True, False, norm))
             if inflect:
                 for plural in _plural_variants(base[-1]):
-                    self._put(base[:-1] + (plural,), _Target(entry, form, True, False, norm),
-                              lengths)
+                    self.put(base[:-1] + (plural,), _Target(entry, form, True, False, norm))
 
-    def _add_romanisations(self, entry: Entry, tier: int, lengths: dict[str, set[int]]) -> None:
+    def add_romanisations(self, entry: Entry, tier: int) -> None:
         for surname, given in name_variants(entry.hangul.replace(" ", ""), tier):
             for first, second in ((surname, given), (given, surname)):
                 keys = first + second
                 seps = ("-",) * (len(keys) - 1)
                 for variant in {keys} | _join_variants(keys, seps):
-                    if variant not in self._index:
-                        self._put(variant, _Target(entry, None, True, True), lengths)
+                    if variant not in self.index:
+                        self.put(variant, _Target(entry, None, True, True))
+
+    def candidates(self, keys: Sequence[str], run_end: Sequence[int],
+                   resolve) -> dict[int, list[tuple[int, Hit]]]:
+        """Every resolvable match at every token, longest first."""
+        found: dict[int, list[tuple[int, Hit]]] = {}
+        index, lengths_of = self.index, self.lengths
+        for i, key in enumerate(keys):
+            lengths = lengths_of.get(key)
+            if not lengths:
+                continue
+            limit = run_end[i] - i + 1
+            for length in lengths:
+                if length > limit:
+                    continue
+                targets = index.get(tuple(keys[i:i + length]))
+                if targets is not None:
+                    hit = resolve(targets, i, length)
+                    if hit is not None:
+                        found.setdefault(i, []).append((length, hit))
+        return found
+
+
+class Matcher:
+    """A glossary compiled for matching English text. Build once, use for many texts.
+
+    Spelling conventions (entries of kind `spelling`, such as defense/defence) are a layer of
+    their own: they are found inside longer terms too ("defence" in "defence industry"), since a
+    house spelling applies to every word wherever it stands.
+    """
+
+    def __init__(self, glossary: Glossary | Iterable[Entry], *, romanise: bool = True,
+                 tier: int = 2, near_misses: bool = True) -> None:
+        self._terms = _Layer()
+        self._spelling = _Layer()
+        self._near: dict[str, list[tuple[str, _Target]]] = {}
+        for entry in glossary:
+            layer = self._spelling if entry.kind is Kind.SPELLING else self._terms
+            for form in entry.forms:
+                layer.add_form(entry, form)
+                if near_misses and entry.kind in _NAME_KINDS and entry.case_sensitive:
+                    self._add_near(entry, form)
+            if romanise and entry.kind is Kind.PERSON and entry.hangul:
+                layer.add_romanisations(entry, tier)
+        self._terms.freeze()
+        self._spelling.freeze()
+
+    def __len__(self) -> int:
+        return len(self._terms.index) + len(self._spelling.index)
 
     def _add_near(self, entry: Entry, form: Form) -> None:
         skeleton = _skeleton(form.text)
@@ -176,10 +212,10 @@ class Matcher:
         for key in {skeleton} | _deletions(skeleton):
             self._near.setdefault(key, []).append((skeleton, target))
 
-    def _near_hits(self, norm, tokens: Sequence[_Token], run_end: Sequence[int],
-                   covered: set[int], original: str) -> list[tuple[int, int, Hit]]:
+    def _near_hits(self, norm, tokens: Sequence[_Token], keys: Sequence[str],
+                   run_end: Sequence[int], covered: set[int], original: str) -> list[Hit]:
         """Capitalised names not in the glossary but one edit away from a name that is."""
-        found: list[tuple[int, int, Hit]] = []
+        found: list[Hit] = []
         count = len(tokens)
         i = 0
         while i < count:
@@ -195,8 +231,7 @@ class Matcher:
             best = None
             for a in range(i, j + 1):
                 for b in range(j, a - 1, -1):
-                    surface = norm.text[tokens[a].start:tokens[b].end]
-                    skeleton = _skeleton(surface)
+                    skeleton = "".join(keys[a:b + 1])
                     if len(skeleton) < _NEAR_MIN:
                         continue
                     for key in {skeleton} | _deletions(skeleton):
@@ -208,8 +243,8 @@ class Matcher:
                 _, a, b, target = best
                 start = norm.to_original(tokens[a].start)
                 end = norm.to_original(tokens[b].end - 1) + 1
-                found.append((a, b, Hit(target.entry, target.form, How.NEAR, start, end,
-                                        original[start:end])))
+                found.append(Hit(target.entry, target.form, How.NEAR, start, end,
+                                 original[start:end]))
             i = j + 1
         return found
 
@@ -232,26 +267,17 @@ class Matcher:
             sep = norm.text[tokens[i].end:tokens[i + 1].start]
             run_end[i] = run_end[i + 1] if _JOINABLE.match(sep) else i
         keys = [t.key for t in tokens]
-        index, lengths_of = self._index, self._lengths
-        candidates: dict[int, list[tuple[int, Hit]]] = {}
-        for i in range(count):
-            lengths = lengths_of.get(keys[i])
-            if not lengths:
-                continue
-            limit = run_end[i] - i + 1
-            for length in lengths:
-                if length > limit:
-                    continue
-                targets = index.get(tuple(keys[i:i + length]))
-                if targets is not None:
-                    hit = self._resolve(targets, norm, tokens[i:i + length], text)
-                    if hit is not None:
-                        candidates.setdefault(i, []).append((length, hit))
-        hits, covered = _best_tiling(candidates, count)
+
+        def resolve(targets: Sequence[_Target], i: int, length: int) -> Hit | None:
+            return self._resolve(targets, norm, tokens[i:i + length], text)
+
+        hits, covered = _best_tiling(self._terms.candidates(keys, run_end, resolve), count)
+        if self._spelling.index:
+            spelling, _ = _best_tiling(self._spelling.candidates(keys, run_end, resolve), count)
+            hits += spelling
         if self._near:
-            near = self._near_hits(norm, tokens, run_end, covered, text)
-            hits = sorted(hits + [hit for _, _, hit in near], key=lambda h: h.start)
-        return hits
+            hits += self._near_hits(norm, tokens, keys, run_end, covered, text)
+        return sorted(hits, key=lambda h: (h.start, -h.end))
 
     def _resolve(self, targets: Sequence[_Target], norm, span: Sequence[_Token],
                  original: str) -> Hit | None:

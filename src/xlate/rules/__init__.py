@@ -1,10 +1,11 @@
-"""Every rule of xlate, bound in one registry."""
+"""Every rule of xlate, bound in one registry: G glossary, T English sources."""
 
 from __future__ import annotations
 
 from xlate.rules import glossary as _glossary
+from xlate.rules import terms as _terms
 from xlate.rules.registry import Registry, Rule
 
-REGISTRY = Registry(_glossary.RULES)
+REGISTRY = Registry((*_glossary.RULES, *_terms.RULES))
 
 __all__ = ["REGISTRY", "Registry", "Rule"]

@@ -1,0 +1,218 @@
+"""Linting English sources against the glossary: matcher hits become findings (pure).
+
+A `Document` is one source (an article, a Markdown file, the msgids of a catalogue) made of
+`Segment`s of text with their position in the file. The rules of `xlate.rules.terms` are
+applied here; the CLI only reads files and renders the findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from xlate.matching import Hit, How, Matcher
+from xlate.model import Entry, Finding, Kind, Status
+from xlate.rules.registry import Registry
+from xlate.textmap import LineIndex
+
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of text and where it starts in its file. When `exact` is false (a msgid spread
+    over several quoted lines), every position inside it is reported at (line, column)."""
+
+    text: str
+    line: int = 1
+    column: int = 1
+    exact: bool = True
+    context: str | None = None  # the msgid, for catalogue findings
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    segments: tuple[Segment, ...]
+    date: dt.date | None = None
+
+
+@dataclass
+class _Use:
+    """One use of a concept in a document, for the consistency rules."""
+
+    label: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    hit: Hit
+    msgid: str | None
+
+
+@dataclass
+class LintResult:
+    findings: list[Finding] = field(default_factory=list)
+    hits: dict[str, list[tuple[Segment, Hit]]] = field(default_factory=dict)
+
+
+def _preferred(entry: Entry, day: dt.date | None) -> str:
+    form = entry.preferred(day) or entry.preferred()
+    return form.text if form else entry.id
+
+
+def _where(segment: Segment, index: LineIndex | None, start: int, end: int) -> tuple[int, ...]:
+    if not segment.exact or index is None:
+        return segment.line, segment.column, segment.line, segment.column
+    line, column = index.position(start)
+    end_line, end_column = index.position(max(start, end - 1))
+    if line == 1:
+        column += segment.column - 1
+    if end_line == 1:
+        end_column += segment.column - 1
+    return line + segment.line - 1, column, end_line + segment.line - 1, end_column + 1
+
+
+def _hit_finding(hit: Hit, day: dt.date | None) -> tuple[str, str, str] | None:
+    """(code, message, expected) for a hit that is a problem by itself, else None."""
+    entry, form, found = hit.entry, hit.form, _SPACES.sub(" ", hit.found)
+    canonical = _preferred(entry, day)
+    if hit.how is How.EXACT:
+        if form is None or form.status in (Status.PREFERRED, Status.ADMITTED):
+            return None
+        if form.status is Status.FORBIDDEN:
+            return ("T102", f"'{found}' is a forbidden form of '{canonical}' ({entry.id})",
+                    canonical)
+        if entry.kind is Kind.SPELLING:
+            return "T301", f"'{found}' is not the house spelling; use '{canonical}'", canonical
+        return ("T101", f"'{found}' is a deprecated variant of '{canonical}' ({entry.id})",
+                canonical)
+    if hit.how is How.ROMANISED:
+        script = f", {entry.hangul}" if entry.hangul else ""
+        return ("T103", f"'{found}' is an unlisted romanisation of '{canonical}' "
+                f"({entry.id}{script})", canonical)
+    if hit.how is How.NEAR:
+        target = form.text if form and form.status in (Status.PREFERRED, Status.ADMITTED) \
+            else canonical
+        return "T104", f"'{found}' looks like a misspelling of '{target}' ({entry.id})", target
+    if hit.how is How.CASE:
+        target = form.text if form else canonical
+        return "T105", f"'{found}' should be written '{target}' ({entry.id})", target
+    return ("T106", f"'{found}' is an unlisted spelling of '{canonical}' ({entry.id})",
+            canonical)
+
+
+def _label(hit: Hit) -> str | None:
+    """The form a use counts as for consistency; None for admitted forms and near misses."""
+    if hit.how is How.NEAR:
+        return None
+    if hit.how is How.EXACT and hit.form is not None:
+        if hit.form.status is Status.ADMITTED:
+            return None
+        return hit.form.text
+    return _SPACES.sub(" ", hit.found)
+
+
+def lint(documents: Sequence[Document], matcher: Matcher, registry: Registry) -> LintResult:
+    """Findings of every T rule over `documents` (in the given order, which T202 depends on)."""
+    result = LintResult()
+    across: dict[str, list[tuple[int, str, _Use]]] = {}
+    for number, document in enumerate(documents):
+        uses: dict[str, list[_Use]] = {}
+        hits_here = result.hits.setdefault(document.path, [])
+        for segment in document.segments:
+            index = LineIndex(segment.text) if segment.exact else None
+            hits = matcher.find(segment.text)
+            terms = [h for h in hits if h.entry.kind is not Kind.SPELLING]
+            for hit in hits:
+                inside = _enclosing(hit, terms) if hit.entry.kind is Kind.SPELLING else None
+                if inside is not None and _acceptable(inside) and not _acceptable(hit):
+                    continue  # an accepted name keeps its own spelling ("Ministry of Defence")
+                hits_here.append((segment, hit))
+                line, column, end_line, end_column = _where(segment, index, hit.start, hit.end)
+                problem = _hit_finding(hit, document.date)
+                if problem is not None and inside is None:
+                    code, message, expected = problem
+                    result.findings.append(registry.finding(
+                        code, message, _loc(document.path, line, column), end_line=end_line,
+                        end_column=end_column, term=hit.entry.id, found=hit.found,
+                        expected=expected, msgid=segment.context))
+                label = _label(hit)
+                if label is not None:
+                    use = _Use(label, line, column, end_line, end_column, hit, segment.context)
+                    uses.setdefault(hit.entry.id, []).append(use)
+                    across.setdefault(hit.entry.id, []).append((number, document.path, use))
+        result.findings.extend(_mixed_in_document(document, uses, registry))
+    result.findings.extend(_mixed_across(across, documents, registry))
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def _enclosing(hit: Hit, terms: Sequence[Hit]) -> Hit | None:
+    for term in terms:
+        if term.start <= hit.start and hit.end <= term.end:
+            return term
+    return None
+
+
+def _acceptable(hit: Hit) -> bool:
+    return hit.how is How.EXACT and hit.form is not None and \
+        hit.form.status in (Status.PREFERRED, Status.ADMITTED)
+
+
+def _loc(path: str, line: int, column: int):
+    from xlate.model import Location
+
+    return Location(path, line, column)
+
+
+def _mixed_in_document(document: Document, uses: dict[str, list[_Use]], registry: Registry):
+    for entry_id, entry_uses in uses.items():
+        labels = Counter(u.label for u in entry_uses)
+        if len(labels) < 2:
+            continue
+        first_label = entry_uses[0].label
+        second = next(u for u in entry_uses if u.label != first_label)
+        entry = second.hit.entry
+        canonical = _preferred(entry, document.date)
+        listing = ", ".join(f"'{label}' ({n}x)" for label, n in labels.most_common())
+        yield registry.finding(
+            "T201", f"{entry_id} is written {len(labels)} ways in this document: {listing}; "
+            f"the glossary's form is '{canonical}'", _loc(document.path, second.line, second.column),
+            end_line=second.end_line, end_column=second.end_column, term=entry_id,
+            found=second.hit.found, expected=canonical, msgid=second.msgid)
+
+
+def _mixed_across(across: dict[str, list[tuple[int, str, _Use]]],
+                  documents: Sequence[Document], registry: Registry):
+    """One finding per concept written differently in different documents, placed at the first
+    use of a form other than the glossary's (or, failing that, the first form used)."""
+    for entry_id, uses in across.items():
+        by_document: dict[int, set[str]] = {}
+        for number, _, use in uses:
+            by_document.setdefault(number, set()).add(use.label)
+        union = set().union(*by_document.values())
+        if len(by_document) < 2 or len(union) < 2:
+            continue
+        if any(labels == union for labels in by_document.values()):
+            continue  # one document has every form: that is T201's finding
+        entry = uses[0][2].hit.entry
+        day = documents[uses[0][0]].date
+        canonical = _preferred(entry, day)
+        target = canonical if canonical in union else uses[0][2].label
+        reference = next(((p, u) for _, p, u in uses if u.label == target), None)
+        number, path, other = next((n, p, u) for n, p, u in uses if u.label != target)
+        where = f"{reference[0]}:{reference[1].line}" if reference else "another document"
+        yield registry.finding(
+            "T202", f"{entry_id} is written '{other.label}' here but '{target}' in {where}; "
+            f"the glossary's form is '{canonical}'", _loc(path, other.line, other.column),
+            end_line=other.end_line, end_column=other.end_column, term=entry_id,
+            found=other.hit.found, expected=canonical, msgid=other.msgid)
+
+
+def documents_from_text(items: Iterable[tuple[str, str]]) -> list[Document]:
+    """Plain-text documents (path, text), one segment each."""
+    return [Document(path, (Segment(text),)) for path, text in items]
