@@ -51,6 +51,14 @@ class OutFormat(str, Enum):
     json = "json"
 
 
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+
+
 class ListFormat(str, Enum):
     table = "table"
     json = "json"
@@ -305,6 +313,82 @@ def glossary_import(
     report = import_file(file, folder, into=into, source_locale=config.source_locale,
                          dry_run=dry_run)
     typer.echo(report)
+
+
+def _render(fmt: str, findings, *, files=()) -> str:
+    from xlate.report import RENDERERS
+    from xlate.rules import REGISTRY
+
+    return RENDERERS[fmt](findings, color=_use_color(), rules=list(REGISTRY), files=list(files))
+
+
+def _selection(config, select: Optional[str], ignore: Optional[str]):
+    from xlate.rules.select import Selection
+
+    def split(value: Optional[str], default: tuple[str, ...]) -> tuple[str, ...]:
+        if value is None:
+            return default
+        return tuple(p.strip().upper() for p in value.split(",") if p.strip())
+
+    return Selection(split(select, config.select), split(ignore, config.ignore), config.severity)
+
+
+@app.command("lint")
+@handles_errors
+def lint_command(
+    ctx: typer.Context,
+    paths: Optional[list[str]] = typer.Argument(
+        None, help="Files, folders or glob patterns (.txt, .md, .po, .pot); - for standard "
+                   "input. Default: the configured sources."),
+    select: Optional[str] = typer.Option(None, "--select", metavar="CODES",
+                                         help="Comma-separated rule codes or prefixes to run."),
+    ignore: Optional[str] = typer.Option(None, "--ignore", metavar="CODES",
+                                         help="Comma-separated rule codes or prefixes to skip "
+                                              "(the longest matching prefix wins)."),
+    fail_on: Optional[Level] = typer.Option(None, "--fail-on",
+                                            help="Lowest severity that makes the exit status 1."),
+    output: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f",
+                                        help="Output format."),
+    fix: bool = typer.Option(False, "--fix", help="Rewrite deprecated variants to the "
+                                                   "canonical form, in place (atomically)."),
+    diff: bool = typer.Option(False, "--diff", help="With --fix: print the changes as a "
+                                                     "unified diff and write nothing."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE",
+                                            help="Report only findings not recorded in FILE "
+                                                 "(default: `baseline` from the configuration)."),
+    no_baseline: bool = typer.Option(False, "--no-baseline", help="Ignore any baseline."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", metavar="FILE",
+                                                  help="Record the current findings in FILE."),
+    glossary: Optional[Path] = GLOSSARY_OPTION,
+) -> None:
+    """Lint English sources against the glossary: variants, forbidden forms, romanisations of
+    Korean names, misspelt names, case, house spelling, and mixed forms within and across
+    documents.
+
+    Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 on bad input.
+    """
+    from xlate.linting import run_lint
+
+    config, parsed = _load_glossary(ctx, glossary)
+    errors = [f for f in parsed.findings if f.severity.value == "error"]
+    if errors:
+        first = errors[0]
+        raise XlateError(f"the glossary has {len(errors)} error(s), first: {first.message} "
+                         "(run `xlate glossary validate`)", path=first.path, line=first.line)
+    use_baseline = None if no_baseline else (baseline or config.baseline)
+    outcome = run_lint(config, parsed.glossary, paths or [], selection=_selection(
+        config, select, ignore), fix=fix, diff=diff, baseline=use_baseline,
+        write_baseline=write_baseline)
+    for line in outcome.notes:
+        typer.echo(line, err=True)
+    if outcome.diff is not None:
+        typer.echo(outcome.diff, nl=False)
+    typer.echo(_render(output.value, outcome.findings, files=outcome.files), nl=False)
+    from xlate.model import Severity
+    from xlate.rules.select import worst_exit
+
+    level = Severity(fail_on.value) if fail_on else config.fail_on
+    raise typer.Exit(worst_exit(outcome.findings, level))
 
 
 @app.command("rule")

@@ -26,6 +26,7 @@ DEFAULTS: dict[str, Any] = {
     "source_locale": "en",
     "target_locales": ["ko", "ja", "fr"],
     "fail_on": "warning",
+    "baseline": "",
     "select": [],
     "ignore": [],
     "severity": {},
@@ -49,6 +50,7 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    baseline: Path | None = None
 
     def display(self, path: Path) -> str:
         """`path` relative to the root when it lies below it, for messages and reports."""
@@ -125,7 +127,7 @@ def build_config(raw: Mapping[str, Any], *, root: Path, file: Path | None = None
             raise ConfigError(f"'{key}' must be {label.replace('str', 'strings')}", path=where)
         return value
 
-    for key in ("glossary", "manifest", "catalogs", "source_locale", "fail_on"):
+    for key in ("glossary", "manifest", "catalogs", "source_locale", "fail_on", "baseline"):
         need(key, str)
     for key in ("sources", "target_locales", "select", "ignore"):
         need(key, list, str)
@@ -150,7 +152,8 @@ def build_config(raw: Mapping[str, Any], *, root: Path, file: Path | None = None
         sources=tuple(values["sources"]), manifest=root / values["manifest"],
         catalogs=root / values["catalogs"], source_locale=values["source_locale"],
         target_locales=locales, fail_on=fail_on, select=tuple(values["select"]),
-        ignore=tuple(values["ignore"]), severity=MappingProxyType(severity))
+        ignore=tuple(values["ignore"]), severity=MappingProxyType(severity),
+        baseline=root / values["baseline"] if values["baseline"] else None)
 
 
 def _severity(value: Any, key: str, where: str | None) -> Severity:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from xlate.model import Finding, Severity
+from xlate.rules.registry import Rule
 
 FIELDS = ("path", "line", "column", "end_line", "end_column", "code", "rule", "severity",
           "message", "term", "found", "expected", "msgid")
@@ -26,13 +27,13 @@ def finding_dict(finding: Finding) -> dict[str, object]:
     return record
 
 
-def render_json(findings: Sequence[Finding]) -> str:
+def render_json(findings: Sequence[Finding], **_: object) -> str:
     """`{"findings": [...], "summary": {...}}`, the shape every reporting command shares."""
     payload = {"findings": [finding_dict(f) for f in findings], "summary": summary(findings)}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_text(findings: Sequence[Finding], *, color: bool = False) -> str:
+def render_text(findings: Sequence[Finding], *, color: bool = False, **_: object) -> str:
     """`path:line:col: CODE [rule] message`, then the found text and the fix, one finding a line."""
     lines = []
     for f in findings:
@@ -55,3 +56,123 @@ def render_text(findings: Sequence[Finding], *, color: bool = False) -> str:
 
 
 RENDERERS: dict[str, Callable[..., str]] = {"text": render_text, "json": render_json}
+
+
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def render_sarif(findings: Sequence[Finding], *, rules: Iterable[Rule] = (),
+                 **_: object) -> str:
+    """SARIF 2.1.0: one run, rule metadata in tool.driver.rules, stable fingerprints."""
+    from xlate import __version__
+
+    rule_list = list(rules)
+    index = {rule.code: number for number, rule in enumerate(rule_list)}
+    driver = {
+        "name": "xlate",
+        "version": __version__,
+        "informationUri": "https://pypi.org/project/xlate/",
+        "rules": [{
+            "id": rule.code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary.split(". ")[0].rstrip(".") + "."},
+            "fullDescription": {"text": rule.summary},
+            "help": {"text": rule.doc(), "markdown": rule.doc()},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity.value]},
+        } for rule in rule_list],
+    }
+    results = []
+    for f in findings:
+        result: dict[str, object] = {
+            "ruleId": f.code,
+            "level": _SARIF_LEVEL[f.severity.value],
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": _uri(f.path)},
+                "region": {"startLine": f.line, "startColumn": f.column,
+                           "endLine": f.end_line or f.line,
+                           "endColumn": f.end_column or f.column + 1},
+            }}],
+            "partialFingerprints": {"xlateFinding/v1": fingerprint(f)},
+        }
+        if f.code in index:
+            result["ruleIndex"] = index[f.code]
+        properties = {k: getattr(f, k) for k in ("term", "found", "expected", "msgid")
+                      if getattr(f, k) is not None}
+        if properties:
+            result["properties"] = properties
+        results.append(result)
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": driver}, "results": results,
+                  "columnKind": "unicodeCodePoints"}],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _uri(path: str) -> str:
+    from urllib.parse import quote
+
+    return quote(path.replace("\\", "/"), safe="/:")
+
+
+def fingerprint(finding: Finding) -> str:
+    """A hash of what a finding is about, not where: rule, term, found text, file."""
+    import hashlib
+
+    key = "\x1f".join((finding.code, finding.term or "", finding.found or "", finding.path))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def render_github(findings: Sequence[Finding], **_: object) -> str:
+    """GitHub Actions workflow commands: `::error file=...,line=...::message`, escaped."""
+    lines = []
+    for f in findings:
+        props = [f"file={_escape_property(f.path)}", f"line={f.line}", f"col={f.column}"]
+        if f.end_line:
+            props.append(f"endLine={f.end_line}")
+        if f.end_column:
+            props.append(f"endColumn={f.end_column}")
+        props.append(f"title={_escape_property(f'{f.code} [{f.rule}]')}")
+        lines.append(f"::{_GITHUB_LEVEL[f.severity.value]} {','.join(props)}::"
+                     f"{_escape_data(f.message)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def render_junit(findings: Sequence[Finding], *, files: Sequence[str] = (),
+                 suite: str = "xlate", **_: object) -> str:
+    """JUnit XML: one test case per finding (a failure), and one passing case per clean file."""
+    from xml.sax.saxutils import quoteattr, escape
+
+    failing = {f.path for f in findings}
+    cases = []
+    for f in findings:
+        name = f"{f.code} {f.rule} at {f.line}:{f.column}"
+        body = f"{f.path}:{f.line}:{f.column}: {f.message}"
+        cases.append(
+            f"    <testcase classname={quoteattr(f.path)} name={quoteattr(name)}>\n"
+            f"      <failure type={quoteattr(f.code)} message={quoteattr(f.message)}>"
+            f"{escape(body)}</failure>\n    </testcase>")
+    for path in files:
+        if path not in failing:
+            cases.append(f"    <testcase classname={quoteattr(path)} name=\"no findings\"/>")
+    total = len(cases)
+    header = (f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name={quoteattr(suite)} '
+              f'tests="{total}" failures="{len(findings)}">\n  <testsuite name={quoteattr(suite)} '
+              f'tests="{total}" failures="{len(findings)}" errors="0" skipped="0">\n')
+    return header + "".join(c + "\n" for c in cases) + "  </testsuite>\n</testsuites>\n"
+
+
+RENDERERS.update({"sarif": render_sarif, "github": render_github, "junit": render_junit})

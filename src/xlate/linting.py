@@ -1,0 +1,93 @@
+"""The `xlate lint` job: read sources, lint, fix, apply a baseline (I/O around `lint`)."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from xlate.baseline import dump_baseline, filter_new, load_baseline
+from xlate.config import Config
+from xlate.errors import XlateError
+from xlate.fix import apply, plan
+from xlate.fsutil import atomic_write
+from xlate.lint import lint
+from xlate.manifest import Article, load_manifest
+from xlate.matching import Matcher
+from xlate.model import Finding, Glossary
+from xlate.rules import REGISTRY
+from xlate.rules.select import Selection
+from xlate.sources import CATALOG_SUFFIXES, expand, read_documents, read_text_file
+
+
+@dataclass
+class LintOutcome:
+    findings: list[Finding]
+    files: list[str]
+    notes: list[str] = field(default_factory=list)
+    diff: str | None = None
+
+
+def _articles(config: Config) -> tuple[Article, ...]:
+    return load_manifest(config.manifest) if config.manifest.is_file() else ()
+
+
+def run_lint(config: Config, glossary: Glossary, paths: Sequence[str], *, selection: Selection,
+             fix: bool = False, diff: bool = False, baseline: Path | None = None,
+             write_baseline: Path | None = None) -> LintOutcome:
+    if diff and not fix:
+        raise XlateError("--diff goes with --fix")
+    articles = _articles(config)
+    files = [Path("-")] if list(paths) == ["-"] else expand(paths or config.sources, config.root)
+    if Path("-") in files and len(files) > 1:
+        raise XlateError("- (standard input) cannot be combined with files")
+    matcher = Matcher(glossary)
+    notes: list[str] = []
+    patch = None
+    if fix:
+        patch, notes = _fix(config, files, matcher, articles, write=not diff)
+    documents = read_documents(files, display=config.display, articles=articles,
+                               manifest_dir=config.manifest.parent)
+    findings = selection.apply(lint(documents, matcher, REGISTRY).findings)
+    if write_baseline is not None:
+        atomic_write(write_baseline, dump_baseline(findings))
+        notes.append(f"wrote {len(findings)} finding(s) to {write_baseline}")
+    if baseline is not None:
+        if not baseline.is_file():
+            raise XlateError("baseline file not found", path=str(baseline))
+        recorded = load_baseline(read_text_file(baseline, str(baseline)), str(baseline))
+        findings, covered = filter_new(findings, recorded)
+        if covered:
+            notes.append(f"{covered} known finding(s) not shown: recorded in "
+                         f"{config.display(baseline)}")
+    return LintOutcome(findings, [d.path for d in documents], notes, patch)
+
+
+def _fix(config: Config, files: Sequence[Path], matcher: Matcher,
+         articles: Sequence[Article], *, write: bool) -> tuple[str, list[str]]:
+    seeds = {(config.manifest.parent / a.file).resolve() for a in articles}
+    dated = {(config.manifest.parent / a.file).resolve(): a.date for a in articles}
+    notes: list[str] = []
+    diffs: list[str] = []
+    for path in files:
+        shown = config.display(path)
+        if str(path) == "-" or path.suffix.lower() in CATALOG_SUFFIXES:
+            notes.append(f"{shown}: not fixed (only text files are rewritten)")
+            continue
+        if path.resolve() in seeds:
+            notes.append(f"{shown}: not fixed: a published article listed in the manifest is "
+                         "quoted verbatim, never rewritten")
+            continue
+        text = read_text_file(path, shown)
+        edits = plan(matcher.find(text), dated.get(path.resolve()))
+        if not edits:
+            continue
+        new = apply(text, edits)
+        diffs.extend(difflib.unified_diff(text.splitlines(keepends=True),
+                                          new.splitlines(keepends=True),
+                                          fromfile=f"a/{shown}", tofile=f"b/{shown}"))
+        if write:
+            atomic_write(path, new.encode("utf-8"))
+            notes.append(f"{shown}: fixed {len(edits)} deprecated variant(s)")
+    return "".join(diffs), notes

@@ -1,0 +1,100 @@
+"""Reading the English sources to lint: text, Markdown, catalogue msgids, standard input.
+
+The only module of the lint path that touches files. Paths may be files, folders (their .txt,
+.md, .po and .pot files) or glob patterns; `-` is standard input.
+"""
+
+from __future__ import annotations
+
+import glob
+import re
+import sys
+from pathlib import Path
+from typing import Iterable, Sequence, TextIO
+
+from xlate.errors import XlateError
+from xlate.lint import Document, Segment
+from xlate.manifest import Article
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+CATALOG_SUFFIXES = (".po", ".pot")
+
+
+def read_text_file(path: Path, shown: str) -> str:
+    """UTF-8 text with line endings as they are; errors name the file (and line)."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise XlateError("is a folder, not a file", path=shown) from None
+    except OSError as exc:
+        raise XlateError(f"cannot read: {exc.strerror or exc}", path=shown) from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise XlateError("not UTF-8 text", path=shown, line=line) from exc
+
+
+def catalog_document(text: str, shown: str) -> Document:
+    """The msgids of a PO/POT file, each a segment at its entry's line."""
+    import polib
+
+    try:
+        catalog = polib.pofile(text)
+    except (OSError, ValueError) as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        raise XlateError(f"invalid PO file: {exc}", path=shown,
+                         line=int(match.group(1)) if match else None) from exc
+    segments = []
+    for entry in catalog:
+        if entry.obsolete or not entry.msgid:
+            continue
+        segments.append(Segment(entry.msgid, line=entry.linenum, exact=False,
+                                context=entry.msgid))
+    return Document(shown, tuple(segments))
+
+
+def expand(patterns: Sequence[str], root: Path) -> list[Path]:
+    """Files named by paths, folders or glob patterns, in order, each once."""
+    seen: dict[Path, None] = {}
+    for pattern in patterns:
+        candidate = Path(pattern)
+        base = candidate if candidate.is_absolute() else root / candidate
+        if any(ch in pattern for ch in "*?["):
+            matches = sorted(Path(p) for p in glob.glob(str(base), recursive=True))
+            if not matches:
+                raise XlateError(f"no file matches '{pattern}'")
+            for match in matches:
+                if match.is_file():
+                    seen.setdefault(match, None)
+        elif base.is_dir():
+            for match in sorted(base.rglob("*")):
+                if match.is_file() and match.suffix.lower() in TEXT_SUFFIXES + CATALOG_SUFFIXES:
+                    seen.setdefault(match, None)
+        elif base.exists():
+            seen.setdefault(base, None)
+        else:
+            raise XlateError("no such file or folder", path=pattern)
+    return list(seen)
+
+
+def read_documents(paths: Iterable[Path], *, display, articles: Sequence[Article] = (),
+                   manifest_dir: Path | None = None, stdin: TextIO | None = None,
+                   stdin_name: str = "<stdin>") -> list[Document]:
+    """Documents for the given files; `Path('-')` reads standard input."""
+    dated = {}
+    if manifest_dir is not None:
+        dated = {(manifest_dir / a.file).resolve(): a.date for a in articles}
+    documents = []
+    for path in paths:
+        if str(path) == "-":
+            text = (stdin or sys.stdin).read()
+            documents.append(Document(stdin_name, (Segment(text),)))
+            continue
+        shown = display(path)
+        text = read_text_file(path, shown)
+        if path.suffix.lower() in CATALOG_SUFFIXES:
+            documents.append(catalog_document(text, shown))
+        else:
+            documents.append(Document(shown, (Segment(text),), dated.get(path.resolve())))
+    return documents
