@@ -36,3 +36,23 @@ def test_text_line_format_and_summary():
     assert out.splitlines()[-1] == "Found 1 finding: 1 error."
     assert "\x1b[" not in out and "\x1b[" in render_text([F], color=True)
     assert render_text([]) == "No findings.\n"
+
+
+def test_github_escapes_data_and_properties():
+    from xlate.report import render_github
+
+    f = Finding(code="T101", rule="r", severity=Severity.INFO, message="50% of a\nb",
+                path="dir,a:b.txt", line=2, column=3)
+    assert render_github([f]) == ("::notice file=dir%2Ca%3Ab.txt,line=2,col=3,"
+                                  "title=T101 [r]::50%25 of a%0Ab\n")
+
+
+def test_junit_escapes_markup():
+    import xml.etree.ElementTree as ET
+
+    from xlate.report import render_junit
+
+    f = Finding(code="T1", rule="r", severity=Severity.ERROR, message='<script>&"', path="a&b")
+    root = ET.fromstring(render_junit([f], files=["a&b", "clean.txt"]))
+    assert root.find(".//failure").get("message") == '<script>&"'
+    assert [c.get("classname") for c in root.iter("testcase")] == ["a&b", "clean.txt"]

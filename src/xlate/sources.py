@@ -45,13 +45,22 @@ def catalog_document(text: str, shown: str) -> Document:
         match = re.search(r"line (\d+)", str(exc))
         raise XlateError(f"invalid PO file: {exc}", path=shown,
                          line=int(match.group(1)) if match else None) from exc
+    lines = text.splitlines()
     segments = []
     for entry in catalog:
         if entry.obsolete or not entry.msgid:
             continue
-        segments.append(Segment(entry.msgid, line=entry.linenum, exact=False,
+        segments.append(Segment(entry.msgid, line=_msgid_line(lines, entry.linenum), exact=False,
                                 context=entry.msgid))
     return Document(shown, tuple(segments))
+
+
+def _msgid_line(lines: Sequence[str], start: int) -> int:
+    """The line of an entry's `msgid` keyword (polib gives the entry's first line)."""
+    for number in range(max(start, 1), len(lines) + 1):
+        if lines[number - 1].startswith("msgid "):
+            return number
+    return start
 
 
 def expand(patterns: Sequence[str], root: Path) -> list[Path]:
