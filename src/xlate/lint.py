@@ -7,6 +7,7 @@ applied here; the CLI only reads files and renders the findings.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -78,11 +79,13 @@ def _where(segment: Segment, index: LineIndex | None, start: int, end: int) -> t
 
 def _hit_finding(hit: Hit, day: dt.date | None) -> tuple[str, str, str] | None:
     """(code, message, expected) for a hit that is a problem by itself, else None."""
-    entry, form, found = hit.entry, hit.form, _SPACES.sub(" ", hit.found)
+    entry, form = hit.entry, hit.form
+    if hit.how is How.EXACT and (form is None or form.status in (Status.PREFERRED,
+                                                                 Status.ADMITTED)):
+        return None
+    found = _SPACES.sub(" ", hit.found)
     canonical = _preferred(entry, day)
     if hit.how is How.EXACT:
-        if form is None or form.status in (Status.PREFERRED, Status.ADMITTED):
-            return None
         if form.status is Status.FORBIDDEN:
             return ("T102", f"'{found}' is a forbidden form of '{canonical}' ({entry.id})",
                     canonical)
@@ -119,42 +122,54 @@ def _label(hit: Hit) -> str | None:
 def lint(documents: Sequence[Document], matcher: Matcher, registry: Registry) -> LintResult:
     """Findings of every T rule over `documents` (in the given order, which T202 depends on)."""
     result = LintResult()
-    across: dict[str, list[tuple[int, str, _Use]]] = {}
+    # entry id -> document number -> label -> first use; counts per (document, entry, label).
+    across: dict[str, dict[int, dict[str, _Use]]] = {}
     for number, document in enumerate(documents):
-        uses: dict[str, list[_Use]] = {}
+        counts: dict[str, Counter[str]] = {}
         hits_here = result.hits.setdefault(document.path, [])
         for segment in document.segments:
             index = LineIndex(segment.text) if segment.exact else None
             hits = matcher.find(segment.text)
             terms = [h for h in hits if h.entry.kind is not Kind.SPELLING]
+            term_starts = [h.start for h in terms]
             for hit in hits:
-                inside = _enclosing(hit, terms) if hit.entry.kind is Kind.SPELLING else None
-                if inside is not None and _acceptable(inside) and not _acceptable(hit):
-                    continue  # an accepted name keeps its own spelling ("Ministry of Defence")
+                inside = None
+                if hit.entry.kind is Kind.SPELLING:
+                    inside = _enclosing(hit, terms, term_starts)
+                    if inside is not None and _acceptable(inside) and not _acceptable(hit):
+                        continue  # an accepted name keeps its own spelling ("Ministry of Defence")
                 hits_here.append((segment, hit))
-                line, column, end_line, end_column = _where(segment, index, hit.start, hit.end)
                 problem = _hit_finding(hit, document.date)
+                label = _label(hit)
+                if problem is None and label is None:
+                    continue
                 if problem is not None and inside is None:
+                    line, column, end_line, end_column = _where(segment, index, hit.start, hit.end)
                     code, message, expected = problem
                     result.findings.append(registry.finding(
                         code, message, _loc(document.path, line, column), end_line=end_line,
                         end_column=end_column, term=hit.entry.id, found=hit.found,
                         expected=expected, msgid=segment.context))
-                label = _label(hit)
                 if label is not None:
-                    use = _Use(label, line, column, end_line, end_column, hit, segment.context)
-                    uses.setdefault(hit.entry.id, []).append(use)
-                    across.setdefault(hit.entry.id, []).append((number, document.path, use))
-        result.findings.extend(_mixed_in_document(document, uses, registry))
+                    tally = counts.get(hit.entry.id)
+                    if tally is None:
+                        tally = counts[hit.entry.id] = Counter()
+                    tally[label] += 1
+                    firsts = across.setdefault(hit.entry.id, {}).setdefault(number, {})
+                    if label not in firsts:
+                        firsts[label] = _Use(label, *_where(segment, index, hit.start, hit.end),
+                                             hit, segment.context)
+        result.findings.extend(_mixed_in_document(document, number, counts, across, registry))
     result.findings.extend(_mixed_across(across, documents, registry))
     result.findings.sort(key=Finding.sort_key)
     return result
 
 
-def _enclosing(hit: Hit, terms: Sequence[Hit]) -> Hit | None:
-    for term in terms:
-        if term.start <= hit.start and hit.end <= term.end:
-            return term
+def _enclosing(hit: Hit, terms: Sequence[Hit], starts: Sequence[int]) -> Hit | None:
+    """The term hit that contains `hit`, if any (terms do not overlap, sorted by start)."""
+    k = bisect.bisect_right(starts, hit.start) - 1
+    if k >= 0 and terms[k].start <= hit.start and hit.end <= terms[k].end:
+        return terms[k]
     return None
 
 
@@ -169,15 +184,14 @@ def _loc(path: str, line: int, column: int):
     return Location(path, line, column)
 
 
-def _mixed_in_document(document: Document, uses: dict[str, list[_Use]], registry: Registry):
-    for entry_id, entry_uses in uses.items():
-        labels = Counter(u.label for u in entry_uses)
+def _mixed_in_document(document: Document, number: int, counts: dict[str, Counter[str]],
+                       across: dict[str, dict[int, dict[str, _Use]]], registry: Registry):
+    for entry_id, labels in counts.items():
         if len(labels) < 2:
             continue
-        first_label = entry_uses[0].label
-        second = next(u for u in entry_uses if u.label != first_label)
-        entry = second.hit.entry
-        canonical = _preferred(entry, document.date)
+        firsts = across[entry_id][number]
+        second = list(firsts.values())[1]  # the first use of the second form to appear
+        canonical = _preferred(second.hit.entry, document.date)
         listing = ", ".join(f"'{label}' ({n}x)" for label, n in labels.most_common())
         yield registry.finding(
             "T201", f"{entry_id} is written {len(labels)} ways in this document: {listing}; "
@@ -186,25 +200,23 @@ def _mixed_in_document(document: Document, uses: dict[str, list[_Use]], registry
             found=second.hit.found, expected=canonical, msgid=second.msgid)
 
 
-def _mixed_across(across: dict[str, list[tuple[int, str, _Use]]],
+def _mixed_across(across: dict[str, dict[int, dict[str, _Use]]],
                   documents: Sequence[Document], registry: Registry):
     """One finding per concept written differently in different documents, placed at the first
     use of a form other than the glossary's (or, failing that, the first form used)."""
-    for entry_id, uses in across.items():
-        by_document: dict[int, set[str]] = {}
-        for number, _, use in uses:
-            by_document.setdefault(number, set()).add(use.label)
-        union = set().union(*by_document.values())
-        if len(by_document) < 2 or len(union) < 2:
+    for entry_id, by_document in across.items():
+        if len(by_document) < 2:
             continue
-        if any(labels == union for labels in by_document.values()):
-            continue  # one document has every form: that is T201's finding
-        entry = uses[0][2].hit.entry
-        day = documents[uses[0][0]].date
-        canonical = _preferred(entry, day)
-        target = canonical if canonical in union else uses[0][2].label
-        reference = next(((p, u) for _, p, u in uses if u.label == target), None)
-        number, path, other = next((n, p, u) for n, p, u in uses if u.label != target)
+        union = set().union(*by_document.values())
+        if len(union) < 2 or any(set(labels) == union for labels in by_document.values()):
+            continue  # one form everywhere, or one document has every form (that is T201's)
+        ordered = [(n, documents[n].path, use) for n in sorted(by_document)
+                   for use in sorted(by_document[n].values(), key=lambda u: (u.line, u.column))]
+        entry = ordered[0][2].hit.entry
+        canonical = _preferred(entry, documents[ordered[0][0]].date)
+        target = canonical if canonical in union else ordered[0][2].label
+        reference = next(((p, u) for _, p, u in ordered if u.label == target), None)
+        _, path, other = next((n, p, u) for n, p, u in ordered if u.label != target)
         where = f"{reference[0]}:{reference[1].line}" if reference else "another document"
         yield registry.finding(
             "T202", f"{entry_id} is written '{other.label}' here but '{target}' in {where}; "

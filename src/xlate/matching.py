@@ -18,6 +18,7 @@ itself, the form in another case, another spelling of it, or a generated romanis
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -32,7 +33,7 @@ _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+")
 # What may stand between two words of one term: spaces (one line break at most), one hyphen or
 # apostrophe. Anything else (a full stop, a comma, a blank line) ends a term.
 _WHITESPACE = re.compile(r"\s+")
-_JOINABLE = re.compile(r"(?:[ ]*\n?[ ]*)(?:[-'][ ]*\n?[ ]*)?\Z")
+_JOINABLE = re.compile(r"(?:[ ]*\n?[ ]*)(?:[-'][ ]*\n?[ ]*)?")
 # Near misses are looked for only among names: a typo in a common noun is a spell checker's job.
 _NAME_KINDS = {Kind.PERSON, Kind.ORGANISATION, Kind.PLACE}
 _NEAR_MIN = 6  # shortest skeleton (letters only) worth a near-miss: "Wi-Fi" is not "Wi"
@@ -76,6 +77,15 @@ class _Target:
     generated: bool            # joined, inflected or romanised: not the listed token sequence
     romanised: bool
     text: str = ""             # the form, normalised
+    letters: int = 0           # how many letters the form has
+    acronym: bool = False      # all capitals (NATO, U.S.): other cases are usually other words
+
+    @staticmethod
+    def of(entry: Entry, form: Form | None, generated: bool, romanised: bool,
+           text: str = "") -> "_Target":
+        letters = [c for c in text if c.isalpha()]
+        return _Target(entry, form, generated, romanised, text, len(letters),
+                       len(letters) >= 2 and all(c.isupper() for c in letters))
 
 
 def tokenize(text: str) -> list[_Token]:
@@ -114,21 +124,30 @@ def _join_variants(keys: tuple[str, ...], seps: tuple[str, ...]) -> set[tuple[st
 
 
 class _Layer:
-    """One token n-gram index: keys -> targets, and the key lengths starting with each word."""
+    """One token n-gram index: key tuples -> targets, kept as a trie of words for the scan (each
+    step a dict lookup, no tuple built), and as a flat dict for building."""
 
     def __init__(self) -> None:
         self.index: dict[tuple[str, ...], list[_Target]] = {}
-        self._lengths: dict[str, set[int]] = {}
-        self.lengths: dict[str, tuple[int, ...]] = {}
+        self.trie: dict[str, list] = {}  # word -> [children trie, targets or None]
 
     def freeze(self) -> None:
-        self.lengths = {k: tuple(sorted(v, reverse=True)) for k, v in self._lengths.items()}
+        """Nothing to do: the trie is built as forms are added."""
 
     def put(self, keys: tuple[str, ...], target: _Target) -> None:
-        bucket = self.index.setdefault(keys, [])
+        bucket = self.index.get(keys)
+        if bucket is None:
+            bucket = self.index[keys] = []
+            level = self.trie
+            for depth, key in enumerate(keys):
+                node = level.get(key)
+                if node is None:
+                    node = level[key] = [{}, None]
+                if depth == len(keys) - 1:
+                    node[1] = bucket
+                level = node[0]
         if all(t.entry is not target.entry or t.form != target.form for t in bucket):
             bucket.append(target)
-        self._lengths.setdefault(keys[0], set()).add(len(keys))
 
     def add_form(self, entry: Entry, form: Form) -> None:
         norm = normalize(form.text).text
@@ -137,15 +156,15 @@ class _Layer:
             return
         keys = tuple(t.key for t in tokens)
         seps = tuple(norm[a.end:b.start] for a, b in zip(tokens, tokens[1:]))
-        self.put(keys, _Target(entry, form, False, False, norm))
+        self.put(keys, _Target.of(entry, form, False, False, norm))
         variants = _join_variants(keys, seps)
         inflect = entry.kind is not Kind.PERSON and keys[-1].isalpha() and len(keys[-1]) > 2
         for base in {keys} | variants:
             if base != keys:
-                self.put(base, _Target(entry, form, True, False, norm))
+                self.put(base, _Target.of(entry, form, True, False, norm))
             if inflect:
                 for plural in _plural_variants(base[-1]):
-                    self.put(base[:-1] + (plural,), _Target(entry, form, True, False, norm))
+                    self.put(base[:-1] + (plural,), _Target.of(entry, form, True, False, norm))
 
     def add_romanisations(self, entry: Entry, tier: int) -> None:
         for surname, given in name_variants(entry.hangul.replace(" ", ""), tier):
@@ -154,26 +173,34 @@ class _Layer:
                 seps = ("-",) * (len(keys) - 1)
                 for variant in {keys} | _join_variants(keys, seps):
                     if variant not in self.index:
-                        self.put(variant, _Target(entry, None, True, True))
+                        self.put(variant, _Target.of(entry, None, True, True))
 
     def candidates(self, keys: Sequence[str], run_end: Sequence[int],
-                   resolve) -> dict[int, list[tuple[int, Hit]]]:
-        """Every resolvable match at every token, longest first."""
-        found: dict[int, list[tuple[int, Hit]]] = {}
-        index, lengths_of = self.index, self.lengths
+                   resolve) -> dict[int, list[tuple[int, object]]]:
+        """Every resolvable match at every token, longest first: (length, resolution)."""
+        found: dict[int, list[tuple[int, object]]] = {}
+        trie = self.trie
         for i, key in enumerate(keys):
-            lengths = lengths_of.get(key)
-            if not lengths:
+            node = trie.get(key)
+            if node is None:
                 continue
-            limit = run_end[i] - i + 1
-            for length in lengths:
-                if length > limit:
-                    continue
-                targets = index.get(tuple(keys[i:i + length]))
+            here: list[tuple[int, object]] = []
+            j, last = i, run_end[i]
+            while True:
+                targets = node[1]
                 if targets is not None:
-                    hit = resolve(targets, i, length)
-                    if hit is not None:
-                        found.setdefault(i, []).append((length, hit))
+                    outcome = resolve(targets, i, j - i + 1)
+                    if outcome is not None:
+                        here.append((j - i + 1, outcome))
+                j += 1
+                if j > last:
+                    break
+                node = node[0].get(keys[j])
+                if node is None:
+                    break
+            if here:
+                here.reverse()
+                found[i] = here
         return found
 
 
@@ -208,25 +235,25 @@ class Matcher:
         skeleton = _skeleton(form.text)
         if len(skeleton) < _NEAR_MIN:
             return
-        target = _Target(entry, form, False, False, normalize(form.text).text)
+        target = _Target.of(entry, form, False, False, normalize(form.text).text)
         for key in {skeleton} | _deletions(skeleton):
             self._near.setdefault(key, []).append((skeleton, target))
 
-    def _near_hits(self, norm, tokens: Sequence[_Token], keys: Sequence[str],
+    def _near_hits(self, norm, starts: Sequence[int], ends: Sequence[int], keys: Sequence[str],
                    run_end: Sequence[int], covered: set[int], original: str) -> list[Hit]:
         """Capitalised names not in the glossary but one edit away from a name that is."""
         found: list[Hit] = []
-        count = len(tokens)
+        count = len(keys)
+        text = norm.text
         i = 0
         while i < count:
-            if i in covered or not _capitalised(norm.text, tokens[i]):
+            if i in covered or not text[starts[i]].isupper():
                 i += 1
                 continue
             # A name: capitalised tokens, or lower-case ones joined by a hyphen (Sung-lak).
             j = i
             while j + 1 <= run_end[i] and j + 1 not in covered and (
-                    _capitalised(norm.text, tokens[j + 1])
-                    or norm.text[tokens[j].end:tokens[j + 1].start] == "-"):
+                    text[starts[j + 1]].isupper() or text[ends[j]:starts[j + 1]] == "-"):
                 j += 1
             best = None
             for a in range(i, j + 1):
@@ -241,8 +268,8 @@ class Matcher:
                                 best = ((distance, a - b), a, b, target)
             if best is not None:
                 _, a, b, target = best
-                start = norm.to_original(tokens[a].start)
-                end = norm.to_original(tokens[b].end - 1) + 1
+                start = norm.to_original(starts[a])
+                end = norm.to_original(ends[b] - 1) + 1
                 found.append(Hit(target.entry, target.form, How.NEAR, start, end,
                                  original[start:end]))
             i = j + 1
@@ -256,58 +283,80 @@ class Matcher:
         wins, then the one with fewer (longer) hits, then the leftmost.
         """
         norm = normalize(text)
-        tokens = tokenize(norm.text)
-        count = len(tokens)
+        body = norm.text
+        keys: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for match in _TOKEN.finditer(body):
+            keys.append(match.group().replace(".", "").lower())
+            starts.append(match.start())
+            ends.append(match.end())
+        count = len(keys)
         if not count:
             return []
         # run_end[i]: the last token that can belong to a term starting at i.
         run_end = [0] * count
         run_end[-1] = count - 1
+        joinable = _JOINABLE.fullmatch
         for i in range(count - 2, -1, -1):
-            sep = norm.text[tokens[i].end:tokens[i + 1].start]
-            run_end[i] = run_end[i + 1] if _JOINABLE.match(sep) else i
-        keys = [t.key for t in tokens]
+            run_end[i] = run_end[i + 1] if joinable(body, ends[i], starts[i + 1]) else i
+        memo: dict[tuple[int, str], tuple[Form | None, How, _Target] | None] = {}
 
-        def resolve(targets: Sequence[_Target], i: int, length: int) -> Hit | None:
-            return self._resolve(targets, norm, tokens[i:i + length], text)
+        def resolve(targets: list[_Target], i: int, length: int):
+            surface = body[starts[i]:ends[i + length - 1]]
+            if "\n" in surface or "  " in surface:
+                surface = _WHITESPACE.sub(" ", surface)
+            key = (id(targets), surface)
+            outcome = memo.get(key, memo)
+            if outcome is memo:
+                outcome = memo[key] = _resolve(targets, surface, length)
+            return outcome
 
-        hits, covered = _best_tiling(self._terms.candidates(keys, run_end, resolve), count)
+        def hit(i: int, length: int, outcome: tuple[Form | None, How, _Target]) -> Hit:
+            form, how, target = outcome
+            start = norm.to_original(starts[i])
+            end = norm.to_original(ends[i + length - 1] - 1) + 1
+            return Hit(target.entry, form, how, start, end, text[start:end])
+
+        chosen, covered = _best_tiling(self._terms.candidates(keys, run_end, resolve), count)
+        hits = [hit(*move) for move in chosen]
         if self._spelling.index:
             spelling, _ = _best_tiling(self._spelling.candidates(keys, run_end, resolve), count)
-            hits += spelling
+            hits += [hit(*move) for move in spelling]
         if self._near:
-            hits += self._near_hits(norm, tokens, keys, run_end, covered, text)
+            hits += self._near_hits(norm, starts, ends, keys, run_end, covered, text)
         return sorted(hits, key=lambda h: (h.start, -h.end))
 
-    def _resolve(self, targets: Sequence[_Target], norm, span: Sequence[_Token],
-                 original: str) -> Hit | None:
-        surface = _WHITESPACE.sub(" ", norm.text[span[0].start:span[-1].end])
-        best: tuple[tuple[int, int], _Target, How] | None = None
-        for target in targets:
-            how = _classify(surface, target, span)
-            if how is None:
-                continue
-            rank = (0 if how is How.EXACT else 1 if how is How.CASE else 2,
-                    0 if target.form is not None and target.form.status is Status.PREFERRED else 1)
-            if best is None or rank < best[0]:
-                best = (rank, target, how)
-        if best is None:
-            return None
-        _, target, how = best
-        form = target.form
-        if how is How.CASE and form is not None and form.status in (Status.DEPRECATED,
-                                                                     Status.FORBIDDEN):
-            how = How.EXACT  # a flagged form in other capitals is still that flagged form
-        if how is How.SPELLING and form is not None and form.status in (Status.DEPRECATED,
-                                                                          Status.FORBIDDEN):
-            # Another spelling of a flagged form may be the accepted one in a longer phrase
-            # ("NATO Secretary General" against a deprecated "NATO Secretary-General").
-            accepted = _accepted_inside(surface, target.entry)
-            if accepted is not None:
-                form, how = accepted, How.EXACT
-        start = norm.to_original(span[0].start)
-        end = norm.to_original(span[-1].end - 1) + 1
-        return Hit(target.entry, form, how, start, end, original[start:end])
+
+def _resolve(targets: Sequence[_Target], surface: str,
+             length: int) -> tuple[Form | None, How, _Target] | None:
+    """Which target a surface stands for, and how; None when it stands for none of them."""
+    best: tuple[tuple[int, int], _Target, How] | None = None
+    for target in targets:
+        how = _classify(surface, target, length)
+        if how is None:
+            continue
+        rank = (0 if how is How.EXACT else 1 if how is How.CASE else 2,
+                0 if target.form is not None and target.form.status is Status.PREFERRED else 1)
+        if best is None or rank < best[0]:
+            best = (rank, target, how)
+            if rank == (0, 0):
+                break
+    if best is None:
+        return None
+    _, target, how = best
+    form = target.form
+    if how is How.CASE and form is not None and form.status in (Status.DEPRECATED,
+                                                                 Status.FORBIDDEN):
+        how = How.EXACT  # a flagged form in other capitals is still that flagged form
+    if how is How.SPELLING and form is not None and form.status in (Status.DEPRECATED,
+                                                                      Status.FORBIDDEN):
+        # Another spelling of a flagged form may be the accepted one in a longer phrase
+        # ("NATO Secretary General" against a deprecated "NATO Secretary-General").
+        accepted = _accepted_inside(surface, target.entry)
+        if accepted is not None:
+            form, how = accepted, How.EXACT
+    return form, how, target
 
 
 def _accepted_inside(surface: str, entry: Entry) -> Form | None:
@@ -322,39 +371,65 @@ def _accepted_inside(surface: str, entry: Entry) -> Form | None:
     return None
 
 
-def _best_tiling(candidates: dict[int, list[tuple[int, Hit]]],
-                 count: int) -> tuple[list[Hit], set[int]]:
-    """Non-overlapping hits covering the most tokens, then fewest hits, then leftmost; and the
-    tokens they cover."""
-    if not candidates:
-        return [], set()
-    # score[i]: (tokens covered, -hits) of the best tiling of tokens i..; move[i]: its first hit.
-    score = [(0, 0)] * (count + 1)
-    move: list[tuple[int, Hit] | None] = [None] * (count + 1)
-    for i in range(count - 1, -1, -1):
-        skip = score[i + 1]
+def _best_tiling(candidates: dict[int, list[tuple[int, object]]],
+                 count: int) -> tuple[list[tuple[int, int, object]], set[int]]:
+    """Non-overlapping matches covering the most tokens, then fewest matches, then leftmost:
+    (start token, length, outcome) for each, and the tokens they cover.
+
+    Candidates fall into clusters of overlapping spans; a cluster of one position takes its
+    longest match, and only real overlaps go through the dynamic programme.
+    """
+    positions = sorted(candidates)
+    moves: list[tuple[int, int, object]] = []
+    k, total = 0, len(positions)
+    while k < total:
+        i = positions[k]
+        end = i + candidates[i][0][0]
+        last = k + 1
+        while last < total and positions[last] < end:
+            end = max(end, positions[last] + candidates[positions[last]][0][0])
+            last += 1
+        if last == k + 1:
+            length, outcome = candidates[i][0]
+            moves.append((i, length, outcome))
+        else:
+            moves.extend(_tile_cluster(positions[k:last], candidates))
+        k = last
+    covered = {t for i, length, _ in moves for t in range(i, i + length)}
+    return moves, covered
+
+
+def _tile_cluster(positions: list[int], candidates: dict[int, list[tuple[int, object]]]):
+    """Dynamic programming from the right over one cluster of overlapping candidates."""
+    score: dict[int, tuple[int, int]] = {}
+    move: dict[int, tuple[int, object] | None] = {}
+
+    def score_from(i: int) -> tuple[int, int]:
+        k = bisect.bisect_left(positions, i)
+        return score[positions[k]] if k < len(positions) else (0, 0)
+
+    for k in range(len(positions) - 1, -1, -1):
+        i = positions[k]
+        skip = score[positions[k + 1]] if k + 1 < len(positions) else (0, 0)
         best, chosen = None, None
-        for length, hit in candidates.get(i, ()):  # longest first
-            tail = score[i + length]
+        for length, outcome in candidates[i]:  # longest first
+            tail = score_from(i + length)
             value = (length + tail[0], tail[1] - 1)
             if best is None or value > best:
-                best, chosen = value, (length, hit)
-        if best is not None and best >= skip:
+                best, chosen = value, (length, outcome)
+        if best >= skip:
             score[i], move[i] = best, chosen
         else:
-            score[i] = skip
-    hits = []
-    covered: set[int] = set()
-    i = min(candidates)
-    while i < count:
+            score[i], move[i] = skip, None
+    k = 0
+    while k < len(positions):
+        i = positions[k]
         step = move[i]
         if step is None:
-            i += 1
-        else:
-            hits.append(step[1])
-            covered.update(range(i, i + step[0]))
-            i += step[0]
-    return hits, covered
+            k += 1
+            continue
+        yield i, step[0], step[1]
+        k = bisect.bisect_left(positions, i + step[0], k + 1)
 
 
 def _skeleton(text: str) -> str:
@@ -383,19 +458,15 @@ def _distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-def _capitalised(text: str, token: _Token) -> bool:
-    return text[token.start:token.end][:1].isupper()
-
-
-def _classify(surface: str, target: _Target, span: Sequence[_Token]) -> How | None:
+def _classify(surface: str, target: _Target, length: int) -> How | None:
     if target.romanised:
         return How.ROMANISED
     form = target.text
+    if surface == form:
+        return How.EXACT
     entry = target.entry
-    letters = [c for c in form if c.isalpha()]
-    acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
-    same = surface == form or (target.generated and _same_but_inflection(surface, form))
-    if same:
+    acronym = target.acronym
+    if target.generated and _same_but_inflection(surface, form):
         return How.EXACT
     folded_equal = surface.lower() == form.lower() or (
         target.generated and _same_but_inflection(surface.lower(), form.lower()))
@@ -405,8 +476,8 @@ def _classify(surface: str, target: _Target, span: Sequence[_Token]) -> How | No
         if acronym:
             # An acronym in another case is usually another word ("us"), unless capitalised
             # and long enough to be the acronym written as a name ("Nato").
-            return How.CASE if surface[:1].isupper() and len(letters) >= 3 else None
-        if len(span) == 1 and entry.kind not in _PROPER_KINDS:
+            return How.CASE if surface[:1].isupper() and target.letters >= 3 else None
+        if length == 1 and entry.kind not in _PROPER_KINDS:
             return None  # "president" is a common noun, not a miscased "President"
         return How.CASE
     if acronym and not all(c.isupper() for c in surface if c.isalpha()):

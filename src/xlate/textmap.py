@@ -35,6 +35,8 @@ class Normalized:
     _shifts: tuple[int, ...] = (0,)   # original = normalised + shift from there on
 
     def to_original(self, offset: int) -> int:
+        if len(self._starts) == 1:
+            return offset + self._shifts[0]
         index = bisect.bisect_right(self._starts, offset) - 1
         return offset + self._shifts[index]
 
