@@ -1,10 +1,11 @@
 """Lint speed at glossary scale: 1,000,000 words against 100 terms and against 100,000 terms.
 
 Both the text and the glossary come from real English: the docstrings of the Python standard
-library installed here. The glossary is distinct 2- to 4-word n-grams (and capitalised single
-words) of the docstrings of one half of the modules, that neither start nor end with a function
-word (term-extraction practice: "default value", not "of the");
-the text is the paragraphs of the other half, in a fixed shuffled order until 1M words. Shared
+library and of the packages installed beside xlate, read with `ast`. The glossary is distinct
+2- to 4-word n-grams (and capitalised single words) of the docstrings of half of the stdlib
+files and of the installed packages, that neither start nor end with a function word
+(term-extraction practice: "default value", not "of the"); the text is the paragraphs of the
+other half of the stdlib files, in a fixed shuffled order until 1M words. Shared
 phrasing ("the default value", "file object") means thousands of terms do occur in the text.
 The two glossary sizes run interleaved, several times, and the medians are compared, because
 the machine is shared and noisy.
@@ -15,22 +16,21 @@ Usage: python bench/lint_scale.py [--words 1000000] [--terms 100000] [--runs 3]
 from __future__ import annotations
 
 import argparse
-import importlib
-import inspect
-import pkgutil
+import ast
 import random
 import re
 import statistics
 import sys
 import sysconfig
 import time
-import warnings
+from pathlib import Path
 
 from xlate.lint import documents_from_text, lint
 from xlate.matching import Matcher
 from xlate.model import Entry, Form, Glossary, Kind, Status
 from xlate.rules import REGISTRY
 
+SKIP = {"test", "tests", "idlelib", "lib2to3", "site-packages", "ensurepip", "__pycache__", "xlate"}
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # Term candidates neither start nor end with a function word, as in term-extraction practice
 # (a glossary has "default value", not "of the").
@@ -40,27 +40,39 @@ which who whom whose what when where how why can may must should would will shal
 has have had all any each every some one two""".split())
 
 
+def _docstrings(path: Path) -> set[str]:
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (SyntaxError, UnicodeDecodeError, ValueError, OSError):
+        return set()
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            doc = ast.get_docstring(node)
+            if doc:
+                found.update(" ".join(p.split()) for p in doc.split("\n\n") if len(p.split()) > 8)
+    return found
+
+
+def _python_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.py")
+                  if not any(part in SKIP for part in p.relative_to(folder).parts))
+
+
 def corpus_paragraphs() -> tuple[list[str], list[str]]:
-    """Docstring paragraphs of the standard library, split by module into two halves."""
-    halves: tuple[list[str], list[str]] = ([], [])
-    skip = ("test", "idlelib", "tkinter", "turtle", "antigravity", "this", "lib2to3", "ensurepip",
-            "pydoc_data", "xxlimited", "webbrowser")
-    stdlib = sysconfig.get_paths()["stdlib"]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        for number, info in enumerate(sorted(pkgutil.iter_modules([stdlib]), key=lambda i: i.name)):
-            if info.name.startswith(("_",) + skip):
-                continue
-            paragraphs = halves[number % 2]
-            try:
-                module = importlib.import_module(info.name)
-            except BaseException:  # noqa: BLE001 - any module that does not import is skipped
-                continue
-            for _, obj in inspect.getmembers(module):
-                doc = inspect.getdoc(obj) if callable(obj) or inspect.ismodule(obj) else None
-                if doc:
-                    paragraphs.extend(p.strip() for p in doc.split("\n\n") if len(p.split()) > 8)
-    return sorted(set(halves[0])), sorted(set(halves[1]))
+    """Docstring paragraphs read with `ast` (nothing is imported). The text comes from every
+    other file of the standard library; the glossary from the remaining files and from the
+    packages installed beside xlate (babel, rich, hypothesis, translate-toolkit, ...)."""
+    paths = sysconfig.get_paths()
+    terms: set[str] = set()
+    text: set[str] = set()
+    for number, path in enumerate(_python_files(Path(paths["stdlib"]))):
+        (text if number % 2 else terms).update(_docstrings(path))
+    site = Path(paths["purelib"])
+    if site.is_dir():
+        for path in _python_files(site):
+            terms.update(_docstrings(path))
+    return sorted(terms - text), sorted(text)
 
 
 def build_text(paragraphs: list[str], words: int) -> str:
@@ -74,21 +86,24 @@ def build_text(paragraphs: list[str], words: int) -> str:
 
 
 def build_glossary(paragraphs: list[str], terms: int) -> Glossary:
-    rng = random.Random(42)
-    seen: dict[str, None] = {}
-    words_of = [WORD.findall(p) for p in paragraphs]
-    while len(seen) < terms:
-        words = rng.choice(words_of)
-        if not words:
-            continue
-        n = rng.choice((1, 2, 2, 3, 3, 4))
-        start = rng.randrange(max(1, len(words) - n + 1))
-        gram = " ".join(words[start:start + n])
-        edges = {words[start].lower(), words[min(start + n, len(words)) - 1].lower()}
-        if len(gram) > 3 and (n > 1 or gram[0].isupper()) and not edges & STOP:
-            seen.setdefault(gram, None)
+    """`terms` distinct term candidates in a fixed shuffled order (every 10th with a variant)."""
+    candidates: dict[str, None] = {}
+    for paragraph in paragraphs:
+        words = WORD.findall(paragraph)
+        for n in (1, 2, 3, 4):
+            for start in range(len(words) - n + 1):
+                gram = words[start:start + n]
+                if n == 1 and not gram[0][0].isupper():
+                    continue
+                if {gram[0].lower(), gram[-1].lower()} & STOP or len(" ".join(gram)) <= 3:
+                    continue
+                candidates.setdefault(" ".join(gram), None)
+    pool = list(candidates)
+    if len(pool) < terms:
+        raise SystemExit(f"only {len(pool):,} term candidates in the corpus; ask for fewer")
+    random.Random(42).shuffle(pool)
     entries = []
-    for number, gram in enumerate(seen):
+    for number, gram in enumerate(pool[:terms]):
         forms = [Form(gram, Status.PREFERRED)]
         if number % 10 == 0:  # some deprecated variants, as real glossaries have
             forms.append(Form(gram + " variant", Status.DEPRECATED))

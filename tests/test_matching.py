@@ -161,3 +161,14 @@ def test_seeds_against_repository_glossary():
     assert ("lee_jae_myung", "Lee Jae-myung") in found
     assert ("lee_kap_soo", "Lee Kap-soo") in found
     assert not any(h.entry.id == "lee_jae_myung" and "Kap" in h.found for h in matcher.find(a1))
+
+
+def test_a_rejected_longer_candidate_leaves_the_shorter_one():
+    """'us navy' is not the acronym 'US NAVY', so the overlapping 'navy' must still be found."""
+    text = ('[[term]]\nid = "usn"\nkind = "organisation"\ncanonical = "US NAVY"\n'
+            '[[term]]\nid = "navy"\nkind = "term"\ncanonical = "navy"\ncase_sensitive = false\n')
+    matcher = Matcher(parse_glossary_text(text, "g.toml").glossary)
+    assert [(h.entry.id, h.found) for h in matcher.find("the us navy sailed")] == [
+        ("navy", "navy")]
+    assert [(h.entry.id, h.found) for h in matcher.find("the US NAVY sailed")] == [
+        ("usn", "US NAVY")]

@@ -175,23 +175,21 @@ class _Layer:
                     if variant not in self.index:
                         self.put(variant, _Target.of(entry, None, True, True))
 
-    def candidates(self, keys: Sequence[str], run_end: Sequence[int],
-                   resolve) -> dict[int, list[tuple[int, object]]]:
-        """Every resolvable match at every token, longest first: (length, resolution)."""
-        found: dict[int, list[tuple[int, object]]] = {}
+    def candidates(self, keys: Sequence[str],
+                   run_end: Sequence[int]) -> dict[int, list[tuple[int, list[_Target]]]]:
+        """Every key match at every token, longest first: (length, targets). Not resolved yet:
+        most are never chosen, so resolution waits for the tiling."""
+        found: dict[int, list[tuple[int, list[_Target]]]] = {}
         trie = self.trie
         for i, key in enumerate(keys):
             node = trie.get(key)
             if node is None:
                 continue
-            here: list[tuple[int, object]] = []
+            here: list[tuple[int, list[_Target]]] = []
             j, last = i, run_end[i]
             while True:
-                targets = node[1]
-                if targets is not None:
-                    outcome = resolve(targets, i, j - i + 1)
-                    if outcome is not None:
-                        here.append((j - i + 1, outcome))
+                if node[1] is not None:
+                    here.append((j - i + 1, node[1]))
                 j += 1
                 if j > last:
                     break
@@ -318,10 +316,10 @@ class Matcher:
             end = norm.to_original(ends[i + length - 1] - 1) + 1
             return Hit(target.entry, form, how, start, end, text[start:end])
 
-        chosen, covered = _best_tiling(self._terms.candidates(keys, run_end, resolve), count)
+        chosen, covered = _best_tiling(self._terms.candidates(keys, run_end), resolve)
         hits = [hit(*move) for move in chosen]
         if self._spelling.index:
-            spelling, _ = _best_tiling(self._spelling.candidates(keys, run_end, resolve), count)
+            spelling, _ = _best_tiling(self._spelling.candidates(keys, run_end), resolve)
             hits += [hit(*move) for move in spelling]
         if self._near:
             hits += self._near_hits(norm, starts, ends, keys, run_end, covered, text)
@@ -371,13 +369,15 @@ def _accepted_inside(surface: str, entry: Entry) -> Form | None:
     return None
 
 
-def _best_tiling(candidates: dict[int, list[tuple[int, object]]],
-                 count: int) -> tuple[list[tuple[int, int, object]], set[int]]:
+def _best_tiling(candidates: dict[int, list[tuple[int, list[_Target]]]],
+                 resolve) -> tuple[list[tuple[int, int, object]], set[int]]:
     """Non-overlapping matches covering the most tokens, then fewest matches, then leftmost:
-    (start token, length, outcome) for each, and the tokens they cover.
+    (start token, length, resolution) for each, and the tokens they cover.
 
     Candidates fall into clusters of overlapping spans; a cluster of one position takes its
-    longest match, and only real overlaps go through the dynamic programme.
+    longest match, and only real overlaps go through the dynamic programme. Candidates are
+    resolved only when chosen; one that resolves to nothing ("us" for "US") is dropped and its
+    cluster tiled again.
     """
     positions = sorted(candidates)
     moves: list[tuple[int, int, object]] = []
@@ -389,11 +389,29 @@ def _best_tiling(candidates: dict[int, list[tuple[int, object]]],
         while last < total and positions[last] < end:
             end = max(end, positions[last] + candidates[positions[last]][0][0])
             last += 1
-        if last == k + 1:
-            length, outcome = candidates[i][0]
-            moves.append((i, length, outcome))
-        else:
-            moves.extend(_tile_cluster(positions[k:last], candidates))
+        cluster = {p: list(candidates[p]) for p in positions[k:last]}
+        while cluster:
+            if len(cluster) == 1:
+                only, options = next(iter(cluster.items()))
+                picked = [(only, *options[0])]
+            else:
+                picked = list(_tile_cluster(sorted(cluster), cluster))
+            rejected = False
+            resolved = []
+            for start, length, targets in picked:
+                outcome = resolve(targets, start, length)
+                if outcome is None:
+                    options = [o for o in cluster[start] if o[0] != length]
+                    if options:
+                        cluster[start] = options
+                    else:
+                        del cluster[start]
+                    rejected = True
+                    break
+                resolved.append((start, length, outcome))
+            if not rejected:
+                moves.extend(resolved)
+                break
         k = last
     covered = {t for i, length, _ in moves for t in range(i, i + length)}
     return moves, covered
