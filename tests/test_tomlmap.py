@@ -34,3 +34,15 @@ def test_entries_and_keys():
     assert m.key_line(1, "ko", "approved") == 17
     assert m.text_line(0, "y", "admitted") == 10
     assert m.entries[0].end_line == 14
+
+
+def test_quotes_inside_strings_do_not_open_multiline_strings():
+    text = '[[term]]\nid = "a"\nnote = "\'\'\'"\nkind = \'"""\'\n\n[[term]]\nid = "b"\n'
+    m = map_toml(text)
+    assert [e.header_line for e in m.entries] == [1, 6]
+    assert m.key_line(0, "kind") == 4
+
+
+def test_multiline_string_closed_on_the_same_line():
+    m = map_toml('[[term]]\nnote = """one line"""\nid = "a"\n')
+    assert m.key_line(0, "id") == 3

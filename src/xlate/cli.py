@@ -312,7 +312,7 @@ def glossary_import(
     folder = glossary if glossary is not None else config.glossary
     report = import_file(file, folder, into=into, source_locale=config.source_locale,
                          dry_run=dry_run)
-    typer.echo(report)
+    typer.echo(report, nl=False)
 
 
 def _render(fmt: str, findings, *, files=()) -> str:

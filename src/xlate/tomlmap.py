@@ -102,15 +102,38 @@ def map_toml(text: str) -> TomlMap:
             else:
                 result.other.setdefault(path, number)
             rest = line[key.end():]
-            for quote in ('"""', "'''"):
-                if rest.count(quote) % 2 == 1:
-                    in_string = quote
-                    break
-            else:
+            in_string = _open_multiline(rest)
+            if in_string is None:
                 depth = max(0, _bracket_delta(rest))
     if current is not None:
         current.end_line = len(lines)
     return result
+
+
+def _open_multiline(text: str) -> str | None:
+    """The multi-line string delimiter left open at the end of a value, if any."""
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "#":
+            return None
+        for quote in ('"""', "'''"):
+            if text.startswith(quote, i):
+                close = text.find(quote, i + 3)
+                if close < 0:
+                    return quote
+                i = close + 3
+                break
+        else:
+            if char == '"':
+                i += 1
+                while i < len(text) and text[i] != '"':
+                    i += 2 if text[i] == "\\" else 1
+            elif char == "'":
+                close = text.find("'", i + 1)
+                i = len(text) if close < 0 else close
+            i += 1
+    return None
 
 
 def _bracket_delta(text: str) -> int:

@@ -1,0 +1,467 @@
+"""Writing the glossary's TOML: one entry's canonical text, and merging an import into the files.
+
+Pure: text in, text out; only the CLI reads and writes files (with `atomic_write`).
+
+`merge_glossary` never loses what the files hold. It edits them with tomlkit, so comments, key
+order and the layout of everything it does not touch survive byte for byte, and an import that
+brings nothing new changes no byte. The policy, by id:
+
+- a new id: the entry is appended to `new_file` (created if missing), in import order;
+- an existing entry keeps every form, note, rendering and value it has. Forms it lacks are added
+  (matched by exact text, per language): admitted / deprecated / forbidden forms to their lists;
+  a preferred form becomes `canonical` / `approved` only if no preferred form there is valid on
+  any of its days (a dated succession); otherwise it is a conflict, and the form is added as
+  `admitted` (the source calls it correct, so it is at least acceptable) while the house form
+  stays preferred;
+- a form with the same text but another status, other dates or another note, and any value
+  (`kind`, `case_sensitive`, `hangul`, `hanja`, a note) that differs from the existing one, is a
+  conflict: the existing value stays and the report says what the import wanted. Values the
+  entry lacks (`hangul`, a note, a locale table, `see` ids) are added.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from types import MappingProxyType
+from typing import Any, Mapping
+
+import tomlkit
+from tomlkit.exceptions import ParseError
+from tomlkit.container import Container
+from tomlkit.items import AbstractTable, AoT, Array, Date, DateTime, InlineTable, Table, Time
+
+from xlate.errors import GlossaryError
+from xlate.model import Entry, Form, Glossary, Rendering, Status
+
+ENTRY_KEYS = ("id", "kind", "canonical", "admitted", "deprecated", "forbidden", "case_sensitive",
+              "hangul", "hanja", "see", "note")
+LOCALE_KEYS = ("approved", "admitted", "deprecated", "forbidden", "note")
+_LIST_KEYS = {Status.ADMITTED: "admitted", Status.DEPRECATED: "deprecated",
+              Status.FORBIDDEN: "forbidden"}
+_STATUS_OF_KEY = {v: k for k, v in _LIST_KEYS.items()}
+_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"',
+            "\\": "\\\\"}
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_LINE = 100  # a list of plain forms longer than this is written one form per line
+
+
+# --- one entry as TOML ----------------------------------------------------------------------------
+
+def entry_to_toml(entry: Entry, *, source_locale: str = "en") -> str:
+    """The `[[term]]` table of `entry` in the layout of docs/glossary-format.md.
+
+    Keys in the documented order, defaults and empty values left out, forms grouped by status
+    (in their order within a status), dated or annotated forms as inline tables, notes with line
+    breaks as `\"\"\"` strings. `source_locale` is the language of `entry.forms`; the format keeps
+    it implicit, so it only documents the call.
+    """
+    lines = ["[[term]]", f"id = {_basic(entry.id)}", f"kind = {_basic(entry.kind.value)}"]
+    lines += _form_lines(entry.forms, "canonical")
+    if not entry.case_sensitive:
+        lines.append("case_sensitive = false")
+    for key in ("hangul", "hanja"):
+        if getattr(entry, key):
+            lines.append(f"{key} = {_basic(getattr(entry, key))}")
+    if entry.see:
+        lines.append("see = " + _array([_basic(s) for s in entry.see]))
+    if entry.note:
+        lines.append(f"note = {_note(entry.note)}")
+    text = "\n".join(lines) + "\n"
+    for locale, rendering in entry.renderings.items():
+        text += "\n" + locale_to_toml(locale, rendering)
+    return text
+
+
+def locale_to_toml(locale: str, rendering: Rendering) -> str:
+    """The `[term.<locale>]` table of one rendering."""
+    lines = [f"[term.{_key(locale)}]", *_form_lines(rendering.forms, "approved")]
+    if rendering.note:
+        lines.append(f"note = {_note(rendering.note)}")
+    return "\n".join(lines) + "\n"
+
+
+def _form_lines(forms: tuple[Form, ...] | list[Form], preferred_key: str) -> list[str]:
+    lines = []
+    preferred = [f for f in forms if f.status is Status.PREFERRED]
+    if preferred:
+        lines.append(f"{preferred_key} = {_preferred_value(preferred)}")
+    for status, key in _LIST_KEYS.items():
+        chosen = [f for f in forms if f.status is status]
+        if chosen:
+            lines.append(f"{key} = {_array([_form(f) for f in chosen])}")
+    return lines
+
+
+def _preferred_value(forms: list[Form]) -> str:
+    if len(forms) == 1:
+        return _form(forms[0])
+    return _array([_form(f) for f in forms], multiline=True)
+
+
+def _form(form: Form) -> str:
+    if form.valid_from is None and form.valid_until is None and not form.note:
+        return _basic(form.text)
+    parts = [f"text = {_basic(form.text)}"]
+    if form.valid_from is not None:
+        parts.append(f"from = {form.valid_from.isoformat()}")
+    if form.valid_until is not None:
+        parts.append(f"until = {form.valid_until.isoformat()}")
+    if form.note:
+        parts.append(f"note = {_basic(form.note)}")
+    return "{ " + ", ".join(parts) + " }"
+
+
+def _array(items: list[str], *, multiline: bool = False) -> str:
+    one_line = "[" + ", ".join(items) + "]"
+    if not multiline and len(one_line) <= _LINE and not any(i.startswith("{") for i in items):
+        return one_line
+    return "[\n" + "".join(f"  {item},\n" for item in items) + "]"
+
+
+def _basic(text: str) -> str:
+    """A TOML basic string: any text, escaped so that every TOML parser reads it back."""
+    return '"' + "".join(_escape(c) for c in text) + '"'
+
+
+def _note(text: str) -> str:
+    if "\n" not in text:
+        return _basic(text)
+    body = "".join(c if c in '\n"' else _escape(c) for c in text)
+    return '"""\n' + body.replace('"""', '""\\"') + '\n"""'
+
+
+def _escape(char: str) -> str:
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    if ord(char) < 0x20 or ord(char) == 0x7F:
+        return f"\\u{ord(char):04X}"
+    return char
+
+
+def _key(name: str) -> str:
+    return name if _BARE_KEY.match(name) else _basic(name)
+
+
+# --- merging an import into the glossary files ----------------------------------------------------
+
+@dataclass(frozen=True)
+class Update:
+    """What an existing entry gained, e.g. ('admitted "Alfa"', 'ko: new locale')."""
+
+    id: str
+    added: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An imported value that disagrees with the glossary; the glossary's value was kept."""
+
+    id: str
+    field: str
+    existing: str
+    incoming: str
+    resolution: str = "kept the glossary's value"
+
+    def __str__(self) -> str:
+        return (f"{self.id}: {self.field}: glossary has {self.existing}, import has "
+                f"{self.incoming}; {self.resolution}")
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """New texts of the files that change, and what changed."""
+
+    files: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    added: tuple[str, ...] = ()
+    updated: tuple[Update, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.files)
+
+    def describe(self) -> str:
+        """A short human report, one line per fact."""
+        lines = [f"added {i}" for i in self.added]
+        lines += [f"updated {u.id}: {', '.join(u.added)}" for u in self.updated]
+        lines += [f"conflict {c}" for c in self.conflicts]
+        lines.append(f"{len(self.added)} added, {len(self.updated)} updated, "
+                     f"{len(self.conflicts)} conflicts, {len(self.files)} files changed")
+        return "\n".join(lines) + "\n"
+
+
+def merge_glossary(files: Mapping[str, str], incoming: Glossary, *,
+                   new_file: str) -> MergeResult:
+    """Merge `incoming` into the glossary files (path -> TOML text) by id; see the module doc."""
+    texts = {path: text if text.endswith("\n") or not text else text + "\n"
+             for path, text in files.items()}
+    docs = {path: _parse(text, path) for path, text in sorted(texts.items())}
+    pristine = {path: tomlkit.dumps(doc) for path, doc in docs.items()}
+    where: dict[str, tuple[str, Table]] = {}
+    for path, doc in docs.items():
+        terms = doc.get("term")
+        if isinstance(terms, AoT):
+            for table in terms:
+                entry_id = table.get("id")
+                if isinstance(entry_id, str) and entry_id not in where:
+                    where[entry_id] = (path, table)
+    dirty: set[str] = set()
+    new_tables: dict[str, dict[str, str]] = {}  # path -> {sentinel comment: tables to add}
+    added: list[str] = []
+    appended: list[str] = []
+    seen: set[str] = set()
+    updated: list[Update] = []
+    conflicts: list[Conflict] = []
+    for entry in incoming:
+        if entry.id in seen:
+            conflicts.append(Conflict(entry.id, "id", "an entry from this import",
+                                      "a second entry with this id", "skipped the second"))
+        elif entry.id not in where:
+            seen.add(entry.id)
+            added.append(entry.id)
+            appended.append(entry_to_toml(entry))
+        else:
+            seen.add(entry.id)
+            path, table = where[entry.id]
+            merge = _EntryMerge(entry.id, table)
+            merge.run(entry)
+            conflicts.extend(merge.conflicts)
+            if merge.added:
+                updated.append(Update(entry.id, tuple(merge.added)))
+                dirty.add(path)
+            if merge.tables:
+                # New locale tables are written as text where tomlkit puts this comment: after
+                # the entry's last line (tomlkit's own table layout leaves blank lines astray).
+                sentinel = f"@xlate-merge-{entry.id}-{len(new_tables.get(path, {}))}@"
+                table.add(tomlkit.comment(sentinel))
+                new_tables.setdefault(path, {})[f"# {sentinel}\n"] = \
+                    "".join("\n" + t for t in merge.tables)
+    out = {path: _add_tables(_splice(texts[path], pristine[path], tomlkit.dumps(docs[path])),
+                             new_tables.get(path, {}))
+           for path in sorted(dirty)}
+    if appended:
+        base = out.get(new_file, files.get(new_file, ""))
+        if base.strip():
+            base += "" if base.endswith("\n\n") else "\n" if base.endswith("\n") else "\n\n"
+        out[new_file] = base + "\n".join(appended)
+    return MergeResult(MappingProxyType(out), tuple(added), tuple(updated), tuple(conflicts))
+
+
+def _add_tables(text: str, tables: dict[str, str]) -> str:
+    """Replace each sentinel comment line by its tables, moved up above the blank lines and
+    comments that lead to the next entry."""
+    lines = text.splitlines(keepends=True)
+    for sentinel, block in tables.items():
+        at = lines.index(sentinel)
+        del lines[at]
+        while at > 0 and (not lines[at - 1].strip() or lines[at - 1].lstrip().startswith("#")):
+            at -= 1
+        lines[at:at] = block.splitlines(keepends=True)
+    return "".join(lines)
+
+
+def _splice(original: str, pristine: str, edited: str) -> str:
+    """`edited`, but with every line our edits did not touch taken from `original`.
+
+    tomlkit re-renders a few constructs slightly differently from how they were written (the
+    space before `}` after a date in an inline table); diffing its output before and after our
+    edits finds the lines we changed, and only those are taken from its output.
+    """
+    old, before, after = (s.splitlines(keepends=True) for s in (original, pristine, edited))
+    if len(old) != len(before):
+        return edited
+    out: list[str] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        out.extend(old[i1:i2] if tag == "equal" else after[j1:j2])
+    return "".join(out)
+
+
+def _parse(text: str, path: str) -> tomlkit.TOMLDocument:
+    try:
+        return _respace(tomlkit.parse(text))
+    except ParseError as exc:
+        raise GlossaryError(f"invalid TOML: {exc}", path=path, line=exc.line,
+                            column=exc.col) from None
+
+
+def _respace(node: Any) -> Any:
+    """Undo tomlkit's one known re-rendering slip: in `{ until = 2025-12-28 }` it files the
+    space after a date as comment spacing, which an inline table never prints."""
+    if isinstance(node, (Array, AoT)):
+        for child in node:
+            _respace(child)
+    elif isinstance(node, (Container, AbstractTable)):
+        inline = isinstance(node, InlineTable)
+        for key, value in (node.body if isinstance(node, Container) else node.value.body):
+            trivia = getattr(value, "_trivia", None)
+            if inline and key is not None and isinstance(value, (Date, DateTime, Time)) \
+                    and trivia.comment_ws and not trivia.comment:
+                trivia.trail, trivia.comment_ws = trivia.comment_ws + trivia.trail, ""
+            _respace(value)
+    return node
+
+
+class _EntryMerge:
+    """Adds to one existing `[[term]]` table what an incoming entry has and it lacks."""
+
+    def __init__(self, entry_id: str, table: Table) -> None:
+        self.id, self.table = entry_id, table
+        self.added: list[str] = []
+        self.conflicts: list[Conflict] = []
+        self.tables: list[str] = []  # new [term.<locale>] tables, written after the entry
+
+    def run(self, entry: Entry) -> None:
+        t = self.table
+        self._scalar(t, "kind", entry.kind.value, None)
+        have_cs = t.get("case_sensitive", True)
+        if have_cs != entry.case_sensitive:
+            self._conflict("case_sensitive", have_cs, entry.case_sensitive)
+        for key in ("hangul", "hanja"):
+            self._scalar(t, key, getattr(entry, key) or None, ENTRY_KEYS)
+        self._see(t, [s for s in dict.fromkeys(entry.see)])
+        self._scalar(t, "note", entry.note or None, ENTRY_KEYS, rendered=_note, strip=True)
+        self._forms(t, entry.forms, "canonical", ENTRY_KEYS, "")
+        for locale, rendering in entry.renderings.items():
+            sub = t.get(locale)
+            if sub is None:
+                self.tables.append(locale_to_toml(locale, rendering))
+                self.added.append(f"{locale}: new locale")
+            elif isinstance(sub, dict):
+                self._scalar(sub, "note", rendering.note or None, LOCALE_KEYS, rendered=_note,
+                             label=f"{locale}.note", strip=True)
+                self._forms(sub, rendering.forms, "approved", LOCALE_KEYS, f"{locale}.")
+
+    def _see(self, t: Any, ids: list[str]) -> None:
+        see = t.get("see")
+        missing = [s for s in ids if not (isinstance(see, list) and s in see)]
+        if not missing:
+            return
+        if see is None:
+            self._insert(t, "see", "see = " + _array([_basic(s) for s in missing]), ENTRY_KEYS)
+        elif isinstance(see, list):
+            see.extend(missing)
+        else:
+            self._conflict("see", see, missing, "not added: the glossary's value is not a list")
+            return
+        self.added.append("see " + ", ".join(missing))
+
+    def _scalar(self, t: Any, key: str, value: Any, order: tuple[str, ...] | None, *,
+                rendered=_basic, label: str | None = None, strip: bool = False) -> None:
+        have = t.get(key)
+        if value is None or have == value or (
+                strip and isinstance(have, str) and have.strip() == value.strip()):
+            return
+        if have is None and order is not None:
+            self._insert(t, key, f"{key} = {rendered(value)}", order)
+            self.added.append(label or key)
+        else:
+            self._conflict(label or key, have, value)
+
+    def _forms(self, t: Any, forms: tuple[Form, ...], preferred_key: str,
+               order: tuple[str, ...], prefix: str) -> None:
+        existing = _read_forms(t, preferred_key)
+        for form in forms:
+            same = next((f for f in existing if f.text == form.text), None)
+            if same is not None:
+                self._compare(prefix, same, form)
+                continue
+            status = form.status
+            if status is Status.PREFERRED:
+                rivals = [f for f in existing if f.status is Status.PREFERRED and f.overlaps(form)]
+                if rivals:
+                    self._conflict(f"{prefix}{preferred_key}", rivals[0].text, form.text,
+                                   f'kept "{rivals[0].text}"; added "{form.text}" as admitted')
+                    status = Status.ADMITTED
+            form = Form(form.text, status, form.valid_from, form.valid_until, form.note)
+            key = preferred_key if status is Status.PREFERRED else _LIST_KEYS[status]
+            if self._add_form(t, key, form, existing, order):
+                existing.append(form)
+                self.added.append(f'{prefix}{key} "{form.text}"')
+            else:
+                self._conflict(f"{prefix}{key}", t.get(key), form.text,
+                               "not added: the glossary's value is not a list of forms")
+
+    def _compare(self, prefix: str, have: Form, new: Form) -> None:
+        what = f'{prefix}"{have.text}"'
+        if have.status is not new.status:
+            self._conflict(what, have.status.value, new.status.value)
+        elif (new.valid_from, new.valid_until) != (None, None) and \
+                (have.valid_from, have.valid_until) != (new.valid_from, new.valid_until):
+            self._conflict(f"{what} validity", _period(have), _period(new))
+        elif new.note and have.note != new.note:
+            self._conflict(f"{what} note", have.note, new.note)
+
+    def _add_form(self, t: Any, key: str, form: Form, existing: list[Form],
+                  order: tuple[str, ...]) -> bool:
+        current = t.get(key)
+        single = key in ("canonical", "approved")
+        if current is None:
+            self._insert(t, key, f"{key} = " + (_form(form) if single else _array([_form(form)])),
+                         order)
+        elif isinstance(current, list):
+            current.append(_item(_form(form)))
+        elif single and isinstance(current, (str, dict)):
+            # a single canonical/approved form becomes a list of dated forms
+            preferred = [f for f in existing if f.status is Status.PREFERRED] + [form]
+            t[key] = _item(_preferred_value(preferred))
+        else:
+            return False
+        return True
+
+    def _insert(self, t: Any, key: str, line: str, order: tuple[str, ...]) -> None:
+        item = _respace(tomlkit.parse(line + "\n"))[key]
+        before = [k for k in order[:order.index(key)] if k in t]
+        container = t.value
+        if isinstance(t, InlineTable):
+            item.trivia.indent = " "
+        if before:
+            container._insert_after(before[-1], key, item)  # tomlkit has no public insert-after
+        elif any(k is not None for k, _ in container.body):
+            container._insert_at(0, key, item)
+        else:
+            t.append(key, item)
+
+    def _conflict(self, name: str, have: Any, new: Any, resolution: str | None = None) -> None:
+        self.conflicts.append(Conflict(self.id, name, _show(have), _show(new),
+                                       resolution or "kept the glossary's value"))
+
+
+def _read_forms(t: Any, preferred_key: str) -> list[Form]:
+    """The forms a table holds now, read leniently (the loader reports malformed ones)."""
+    forms = []
+    for key, status in ((preferred_key, Status.PREFERRED), *_STATUS_OF_KEY.items()):
+        value = t.get(key)
+        value = value.unwrap() if hasattr(value, "unwrap") else value
+        items = value if isinstance(value, list) else [value] if value is not None else []
+        for item in items:
+            if isinstance(item, str):
+                forms.append(Form(item, status))
+            elif isinstance(item, dict) and isinstance(item.get("text"), str):
+                forms.append(Form(item["text"], status, _day(item.get("from")),
+                                  _day(item.get("until")), str(item.get("note", "")).strip()))
+    return forms
+
+
+def _day(value: Any) -> dt.date | None:
+    return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
+
+
+def _item(value_text: str) -> Any:
+    return _respace(tomlkit.parse(f"x = {value_text}\n"))["x"]
+
+
+def _period(form: Form) -> str:
+    return f"{form.valid_from or '…'} to {form.valid_until or '…'}"
+
+
+def _show(value: Any) -> str:
+    value = value.unwrap() if hasattr(value, "unwrap") else value
+    if isinstance(value, bool):
+        return str(value).lower()
+    if value is None:
+        return "nothing"
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (str, list)) else str(value)

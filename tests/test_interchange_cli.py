@@ -1,0 +1,108 @@
+"""`xlate glossary export` and `import` end to end on the repository's glossary."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT
+from xlate.cli import app
+from xlate.glossary import load_glossary
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
+    (tmp_path / "xlate.toml").write_text('glossary = "glossary"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def snapshot(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.toml"))}
+
+
+@pytest.mark.parametrize("fmt,suffix", [("tbx", "tbx"), ("tbx2", "tbx"), ("json", "json")])
+def test_export_then_import_into_an_empty_glossary_is_lossless(project, fmt, suffix):
+    out = project / f"export.{suffix}"
+    assert runner.invoke(app, ["glossary", "export", "--format", fmt, "-o", str(out)]).exit_code == 0
+    result = runner.invoke(app, ["glossary", "import", str(out), "--glossary", "fresh"])
+    assert result.exit_code == 0, result.output
+    original = load_glossary(project / "glossary").glossary
+    assert load_glossary(project / "fresh").glossary == original
+    again = runner.invoke(app, ["glossary", "export", "--format", fmt, "--glossary", "fresh"])
+    assert again.stdout_bytes == out.read_bytes()
+
+
+def test_import_of_own_export_changes_no_byte(project):
+    before = snapshot(project / "glossary")
+    runner.invoke(app, ["glossary", "export", "--format", "tbx", "-o", "g.tbx"])
+    result = runner.invoke(app, ["glossary", "import", "g.tbx"])
+    assert result.exit_code == 0 and "0 files changed" in result.stdout
+    assert snapshot(project / "glossary") == before
+
+
+def test_import_merges_new_forms_and_entries_dry_run_first(project):
+    tbx = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<tbxHeader><fileDesc><sourceDesc><p>test</p></sourceDesc></fileDesc></tbxHeader>
+<text><body>
+<conceptEntry id="mark_rutte">
+ <langSec xml:lang="en"><termSec><term>Mark Rutte</term>
+  <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>
+  <termSec><term>Marc Rutte</term>
+  <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec></langSec>
+</conceptEntry>
+<conceptEntry id="hague_summit_venue">
+ <langSec xml:lang="en"><termSec><term>World Forum</term></termSec></langSec>
+ <langSec xml:lang="ko"><termSec><term>월드포럼</term></termSec></langSec>
+</conceptEntry>
+</body></text></tbx>
+"""
+    (project / "new.tbx").write_text(tbx, encoding="utf-8")
+    before = snapshot(project / "glossary")
+    dry = runner.invoke(app, ["glossary", "import", "new.tbx", "--dry-run"])
+    assert dry.exit_code == 0 and "nothing written" in dry.stdout
+    assert snapshot(project / "glossary") == before
+    result = runner.invoke(app, ["glossary", "import", "new.tbx"])
+    assert result.exit_code == 0, result.output
+    assert "added hague_summit_venue" in result.stdout
+    glossary = load_glossary(project / "glossary").glossary
+    rutte = glossary.get("mark_rutte")
+    assert "Marc Rutte" in {f.text for f in rutte.forms}
+    assert rutte.renderings["ko"].approved().text == "마르크 뤼터"  # kept
+    assert glossary.get("hague_summit_venue").renderings["ko"].approved().text == "월드포럼"
+    comments = [line for line in (project / "glossary" / "people.toml").read_text(
+        encoding="utf-8").splitlines() if line.startswith("#")]
+    assert comments == [line for line in before["people.toml"].decode("utf-8").splitlines()
+                        if line.startswith("#")]
+
+
+@pytest.mark.parametrize("payload,words", [
+    ('<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><tbx>&b;</tbx>', "unsafe"),
+    ('<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+     '<tbx>&e;</tbx>', "unsafe"),
+    ("<tbx><text>", "bad.tbx:1: not well-formed XML"),
+    ("{broken", "invalid JSON"),
+])
+def test_unsafe_or_broken_files_exit_2(project, payload, words):
+    suffix = "json" if payload.startswith("{") else "tbx"
+    (project / f"bad.{suffix}").write_text(payload, encoding="utf-8")
+    before = snapshot(project / "glossary")
+    result = runner.invoke(app, ["glossary", "import", f"bad.{suffix}"])
+    assert result.exit_code == 2, result.output
+    assert words.lower() in result.stderr.lower() and f"bad.{suffix}" in result.stderr
+    assert "Traceback" not in result.output
+    assert snapshot(project / "glossary") == before
+
+
+def test_csv_export_needs_a_locale(project):
+    result = runner.invoke(app, ["glossary", "export", "--format", "csv"])
+    assert result.exit_code == 2 and "--locale" in result.stderr
+    result = runner.invoke(app, ["glossary", "export", "--format", "csv", "--locale", "ko"])
+    assert result.exit_code == 0 and result.stdout.splitlines()[0].startswith('"source","target"')
+    assert "마르크 뤼터" in result.stdout
