@@ -87,7 +87,7 @@ CASES = [
     (E + KO_JA_FR + '\n' + E + KO_JA_FR, "G201", 13, "id 'x' is already used"),
     (E + KO_JA_FR + '[[term]]\nid = "y"\nkind = "term"\ncanonical = "Z"\nadmitted = ["X"]\n'
      + KO_JA_FR, "G202", 15, "form 'X' is also a form of 'x'"),
-    (E + 'deprecated = ["X"]\n' + KO_JA_FR, "G203", 5, "deprecated form 'X' is the canonical"),
+    (E + 'deprecated = ["X"]\n' + KO_JA_FR, "G203", 5, "deprecated form 'X' is also the canonical form"),
     (E + 'admitted = ["Y"]\nforbidden = ["Y"]\n' + KO_JA_FR, "G204", 6,
      "listed as admitted and again as forbidden"),
     (E + KO_JA_FR + '[[term]]\nid = "y"\nkind = "term"\ncanonical = "Y"\n' + KO_JA_FR, "G205", 16,

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from xlate.matching import Hit, How, Matcher
+from xlate.matching import Hit, How, Matcher, gc_paused
 from xlate.model import Entry, Finding, Kind, Status
 from xlate.rules.registry import Registry
 from xlate.textmap import LineIndex
@@ -121,6 +121,11 @@ def _label(hit: Hit) -> str | None:
 
 def lint(documents: Sequence[Document], matcher: Matcher, registry: Registry) -> LintResult:
     """Findings of every T rule over `documents` (in the given order, which T202 depends on)."""
+    with gc_paused():
+        return _lint(documents, matcher, registry)
+
+
+def _lint(documents: Sequence[Document], matcher: Matcher, registry: Registry) -> LintResult:
     result = LintResult()
     # entry id -> document number -> label -> first use; counts per (document, entry, label).
     across: dict[str, dict[int, dict[str, _Use]]] = {}

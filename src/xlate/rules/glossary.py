@@ -280,8 +280,9 @@ def _form_set(entry, path, forms, casefold, registry, locate):
         key = fold_form(form.text, casefold=casefold)
         where = locate(entry, *path, form.status.value, text=form.text)
         if key in preferred_keys:
+            what = f"the approved {path[0]} rendering" if path else "the canonical form"
             yield registry.finding(
-                "G203", f"{form.status.value} form '{form.text}' is the {word} form of {where_name}",
+                "G203", f"{form.status.value} form '{form.text}' is also {what}",
                 where, term=entry.id, found=form.text)
         elif key in seen:
             yield registry.finding(

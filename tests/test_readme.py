@@ -1,0 +1,36 @@
+"""The README's quick start stays true: two set-up commands, the test one run verbatim by CI."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+
+from xlate.rules import REGISTRY
+
+
+def quick_start_commands():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.+?)\n```", section)
+
+
+def test_exactly_two_setup_commands():
+    commands = quick_start_commands()
+    assert len(commands) == 2
+    main, tests = commands
+    assert "pip install" in main and "xlate" in main
+    assert "pytest" in tests
+
+
+def test_ci_runs_the_readme_test_command_verbatim():
+    test_command = quick_start_commands()[1]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert test_command in ci.splitlines()
+
+
+def test_readme_names_every_rule_family():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    families = {rule.code[:2] for rule in REGISTRY}
+    for family in families:
+        assert f"{family}xx" in text
