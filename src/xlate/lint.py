@@ -20,6 +20,7 @@ from xlate.rules.registry import Registry
 from xlate.textmap import LineIndex
 
 _SPACES = re.compile(r"\s+")
+EXACT, PREFERRED = How.EXACT, Status.PREFERRED
 
 
 @dataclass(frozen=True)
@@ -144,8 +145,11 @@ def _lint(documents: Sequence[Document], matcher: Matcher, registry: Registry) -
                     if inside is not None and _acceptable(inside) and not _acceptable(hit):
                         continue  # an accepted name keeps its own spelling ("Ministry of Defence")
                 hits_here.append((segment, hit))
-                problem = _hit_finding(hit, document.date)
-                label = _label(hit)
+                form = hit.form
+                if hit.how is EXACT and form is not None and form.status is PREFERRED:
+                    problem, label = None, form.text  # the common case, kept cheap
+                else:
+                    problem, label = _hit_finding(hit, document.date), _label(hit)
                 if problem is None and label is None:
                     continue
                 if problem is not None and inside is None:

@@ -291,32 +291,45 @@ class Matcher:
         joinable = _JOINABLE.fullmatch
         for i in range(count - 2, -1, -1):
             run_end[i] = run_end[i + 1] if joinable(body, ends[i], starts[i + 1]) else i
-        memo: dict[tuple[int, str], tuple[Form | None, How, _Target] | None] = {}
+        memo: dict[int, dict[str, tuple[Form | None, How, _Target] | None]] = {}
 
         def resolve(targets: list[_Target], i: int, length: int):
             surface = body[starts[i]:ends[i + length - 1]]
             if "\n" in surface or "  " in surface:
                 surface = _WHITESPACE.sub(" ", surface)
-            key = (id(targets), surface)
-            outcome = memo.get(key, memo)
-            if outcome is memo:
-                outcome = memo[key] = _resolve(targets, surface, length)
+            known = memo.get(id(targets))
+            if known is None:
+                known = memo[id(targets)] = {}
+            outcome = known.get(surface, known)
+            if outcome is known:
+                outcome = known[surface] = _resolve(targets, surface, length)
             return outcome
 
-        def hit(i: int, length: int, outcome: tuple[Form | None, How, _Target]) -> Hit:
-            form, how, target = outcome
-            start = norm.to_original(starts[i])
-            end = norm.to_original(ends[i + length - 1] - 1) + 1
-            return Hit(target.entry, form, how, start, end, text[start:end])
+        identity = norm.is_identity
+        to_original = norm.to_original
 
-        chosen, covered = best_tiling(self._terms.candidates(keys, run_end), resolve)
-        hits = [hit(*move) for move in chosen]
+        def hits_of(moves) -> list[Hit]:
+            out = []
+            for i, length, (form, how, target) in moves:
+                if identity:
+                    start, end = starts[i], ends[i + length - 1]
+                else:
+                    start = to_original(starts[i])
+                    end = to_original(ends[i + length - 1] - 1) + 1
+                out.append(Hit(target.entry, form, how, start, end, text[start:end]))
+            return out
+
+        chosen = best_tiling(self._terms.candidates(keys, run_end), resolve)
+        hits = hits_of(chosen)
+        extra: list[Hit] = []
         if self._spelling.index:
-            spelling, _ = best_tiling(self._spelling.candidates(keys, run_end), resolve)
-            hits += [hit(*move) for move in spelling]
+            extra += hits_of(best_tiling(self._spelling.candidates(keys, run_end), resolve))
         if self._near:
-            hits += self._near_hits(norm, starts, ends, keys, run_end, covered, text)
-        return sorted(hits, key=lambda h: (h.start, -h.end))
+            covered = {t for i, length, _ in chosen for t in range(i, i + length)}
+            extra += self._near_hits(norm, starts, ends, keys, run_end, covered, text)
+        if not extra:
+            return hits  # the tiling is in order already
+        return sorted(hits + extra, key=lambda h: (h.start, -h.end))
 
 
 def _resolve(targets: Sequence[_Target], surface: str,

@@ -34,6 +34,11 @@ class Normalized:
     _starts: tuple[int, ...] = (0,)   # normalised offsets where the shift changes
     _shifts: tuple[int, ...] = (0,)   # original = normalised + shift from there on
 
+    @property
+    def is_identity(self) -> bool:
+        """True when every offset is its own original (nothing changed length)."""
+        return len(self._starts) == 1 and self._shifts[0] == 0
+
     def to_original(self, offset: int) -> int:
         if len(self._starts) == 1:
             return offset + self._shifts[0]

@@ -11,9 +11,9 @@ from typing import Any
 
 
 def best_tiling(candidates: dict[int, list[tuple[int, Any]]],
-                 resolve) -> tuple[list[tuple[int, int, object]], set[int]]:
+                 resolve) -> list[tuple[int, int, Any]]:
     """Non-overlapping matches covering the most tokens, then fewest matches, then leftmost:
-    (start token, length, resolution) for each, and the tokens they cover.
+    (start token, length, resolution) for each, in order.
 
     Candidates fall into clusters of overlapping spans; a cluster of one position takes its
     longest match, and only real overlaps go through the dynamic programme. Candidates are
@@ -62,8 +62,7 @@ def best_tiling(candidates: dict[int, list[tuple[int, Any]]],
                 moves.extend(resolved)
                 break
         k = last
-    covered = {t for i, length, _ in moves for t in range(i, i + length)}
-    return moves, covered
+    return moves
 
 
 def tile_cluster(positions: list[int], candidates: dict[int, list[tuple[int, Any]]]):
