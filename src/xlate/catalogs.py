@@ -1,0 +1,290 @@
+"""The catalogue jobs behind `xlate extract/init/update/compile/render/stats` (files in, files out).
+
+Layout under the configured `catalogs` folder (GNU gettext's, so Python's `gettext` and every
+PO tool find the files): `DOMAIN.pot`, and `LOCALE/LC_MESSAGES/DOMAIN.po` with its compiled
+`.mo` beside it. Every write is atomic and only happens when the bytes change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import polib
+
+from xlate import catalog as cat
+from xlate import locales
+from xlate.config import Config
+from xlate.errors import XlateError
+from xlate.fsutil import atomic_write
+from xlate.manifest import Article, load_manifest
+from xlate.matching import Matcher
+from xlate.model import Glossary
+from xlate.pofile import format_catalog
+from xlate.segment import segment
+from xlate.sources import read_text_file
+
+DOMAIN = "articles"
+
+
+@dataclass(frozen=True)
+class Paths:
+    root: Path
+
+    @property
+    def pot(self) -> Path:
+        return self.root / f"{DOMAIN}.pot"
+
+    def po(self, locale: str) -> Path:
+        return self.root / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+    def mo(self, locale: str) -> Path:
+        return self.po(locale).with_suffix(".mo")
+
+    def locales(self) -> list[str]:
+        """Locales that have a catalogue, in name order."""
+        if not self.root.is_dir():
+            return []
+        return sorted(p.name for p in self.root.iterdir() if (p / "LC_MESSAGES" /
+                                                              f"{DOMAIN}.po").is_file())
+
+
+def _sources(config: Config) -> list[cat.Source]:
+    articles = load_manifest(config.manifest)
+    folder = config.manifest.parent
+    return [cat.Source(a, read_text_file(folder / a.file, config.display(folder / a.file)),
+                       config.display(folder / a.file)) for a in articles]
+
+
+def read_catalog(path: Path, shown: str) -> polib.POFile:
+    """A PO file through polib; a broken one is an XlateError with file and line."""
+    text = read_text_file(path, shown)
+    try:
+        return polib.pofile(text)
+    except (OSError, ValueError) as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        raise XlateError(f"invalid PO file: {exc}", path=shown,
+                         line=int(match.group(1)) if match else None) from exc
+
+
+def _write_if_changed(path: Path, text: str) -> bool:
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    atomic_write(path, text)
+    return True
+
+
+def extract(config: Config, glossary: Glossary, *, check: bool = False) -> tuple[bool, str]:
+    """Write the template; (changed, path). With `check`, write nothing."""
+    paths = Paths(config.catalogs)
+    pot = cat.template(_sources(config), Matcher(glossary), language=config.source_locale)
+    text = format_catalog(pot)
+    shown = config.display(paths.pot)
+    current = paths.pot.read_text(encoding="utf-8") if paths.pot.is_file() else None
+    if check:
+        return current != text, shown
+    return _write_if_changed(paths.pot, text), shown
+
+
+def _template(config: Config) -> polib.POFile:
+    paths = Paths(config.catalogs)
+    if not paths.pot.is_file():
+        raise XlateError("no template yet: run `xlate extract` first",
+                         path=config.display(paths.pot))
+    return read_catalog(paths.pot, config.display(paths.pot))
+
+
+def init(config: Config, locale: str, glossary: Glossary, *, force: bool = False) -> str:
+    """A new catalogue for `locale` with a correct header; refuses to overwrite one."""
+    locales.parse(locale)
+    paths = Paths(config.catalogs)
+    target = paths.po(locale)
+    if target.exists() and not force:
+        raise XlateError("a catalogue exists already (`xlate update` merges into it; --force "
+                         "replaces it)", path=config.display(target))
+    pot = _template(config)
+    empty = polib.POFile()
+    empty.metadata = dict(pot.metadata)
+    empty.metadata.update({
+        "PO-Revision-Date": pot.metadata.get("POT-Creation-Date", ""),
+        "Last-Translator": "",
+        "Language-Team": locales.language_name(locale),
+        "Language": locale,
+        "Plural-Forms": locales.plural_forms(locale),
+    })
+    merged, _ = cat.merge(empty, pot, locale=locale, glossary_entries=_by_id(glossary),
+                          dates=_dates(config))
+    atomic_write(target, format_catalog(merged))
+    return config.display(target)
+
+
+def _by_id(glossary: Glossary):
+    return {e.id: e for e in glossary}
+
+
+def _dates(config: Config) -> dict[str, dt.date]:
+    return {a.id: a.date for a in load_manifest(config.manifest)}
+
+
+def update(config: Config, locale_list: Sequence[str], glossary: Glossary, *,
+           check: bool = False) -> list[tuple[str, bool, cat.MergeReport]]:
+    """Merge the template into each catalogue; (path, changed, report) per locale."""
+    pot = _template(config)
+    paths = Paths(config.catalogs)
+    wanted = list(locale_list) or paths.locales()
+    results = []
+    for locale in wanted:
+        path = paths.po(locale)
+        shown = config.display(path)
+        if not path.is_file():
+            raise XlateError(f"no catalogue for '{locale}': run `xlate init {locale}`", path=shown)
+        current_text = read_text_file(path, shown)
+        merged, report = cat.merge(read_catalog(path, shown), pot, locale=locale,
+                                   glossary_entries=_by_id(glossary), dates=_dates(config))
+        text = format_catalog(merged)
+        changed = text != current_text
+        if changed and not check:
+            atomic_write(path, text)
+        results.append((shown, changed, report))
+    return results
+
+
+def compile_catalogs(config: Config, locale_list: Sequence[str]) -> list[str]:
+    """Check and compile each catalogue to its `.mo`; returns the written paths."""
+    paths = Paths(config.catalogs)
+    written = []
+    for locale in list(locale_list) or paths.locales():
+        path = paths.po(locale)
+        shown = config.display(path)
+        text = read_text_file(path, shown)
+        po = read_catalog(path, shown)
+        check_catalog(text, po, locale, shown)
+        atomic_write(paths.mo(locale), po.to_binary())
+        written.append(config.display(paths.mo(locale)))
+    return written
+
+
+_PLURAL = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?);?\s*$")
+
+
+def check_catalog(text: str, po: polib.POFile, locale: str, shown: str) -> None:
+    """Refuse a catalogue whose plural forms or format strings are broken (babel's checkers)."""
+    from io import BytesIO
+
+    from babel.messages.pofile import read_po
+
+    header_line = next((n for n, line in enumerate(text.splitlines(), 1)
+                        if line.startswith('"Plural-Forms:')), 1)
+    forms = po.metadata.get("Plural-Forms")
+    if forms:
+        match = _PLURAL.match(forms)
+        if not match:
+            raise XlateError(f"Plural-Forms is not 'nplurals=N; plural=EXPR;': {forms!r}",
+                             path=shown, line=header_line)
+        try:
+            gettext.c2py(match.group(2))
+        except (ValueError, SyntaxError):
+            raise XlateError(f"Plural-Forms has an invalid expression {match.group(2)!r}",
+                             path=shown, line=header_line) from None
+        expected = locales.plural_forms(locale).split(";")[0].split("=")[1].strip()
+        if match.group(1) != expected:
+            raise XlateError(f"Plural-Forms says nplurals={match.group(1)}, but {locale} has "
+                             f"{expected} plural forms (CLDR)", path=shown, line=header_line)
+    elif any(e.msgid_plural for e in po):
+        raise XlateError("the catalogue has plural messages but no Plural-Forms header",
+                         path=shown, line=1)
+    try:
+        catalog = read_po(BytesIO(text.encode("utf-8")), locale=locale.replace("-", "_"))
+    except Exception as exc:  # babel raises bare errors on broken files
+        raise XlateError(f"cannot read catalogue: {exc}", path=shown) from exc
+    for message, errors in catalog.check():
+        if errors and "fuzzy" not in message.flags:
+            raise XlateError(f"{errors[0]} (msgid {str(message.id)[:40]!r})", path=shown,
+                             line=message.lineno)
+
+
+@dataclass
+class Rendered:
+    text: str
+    fallbacks: int
+    segments: int
+
+
+def render(config: Config, locale: str, article_id: str | None, fmt: str = "text") -> Rendered:
+    """The translated article(s), read through Python's gettext from the compiled `.mo`."""
+    paths = Paths(config.catalogs)
+    mo, po = paths.mo(locale), paths.po(locale)
+    if not mo.is_file():
+        raise XlateError(f"no compiled catalogue for '{locale}': run `xlate compile`",
+                         path=config.display(mo))
+    if po.is_file() and po.stat().st_mtime > mo.stat().st_mtime:
+        raise XlateError("the .mo is older than its .po: run `xlate compile`",
+                         path=config.display(mo))
+    translation = gettext.GNUTranslations(mo.open("rb"))
+    known = getattr(translation, "_catalog", {})
+    sources = _sources(config)
+    if article_id is not None:
+        sources = [s for s in sources if s.article.id == article_id]
+        if not sources:
+            ids = ", ".join(s.article.id for s in _sources(config))
+            raise XlateError(f"no article '{article_id}' (articles: {ids})")
+    joiner = locales.sentence_joiner(locale)
+    blocks: list[str] = []
+    fallbacks = total = 0
+    for source in sources:
+        rows: list[tuple[str, str]] = []
+        current_paragraph, pieces, originals = None, [], []
+        for sentence in segment(source.text, config.source_locale):
+            key = f"{source.article.id}\x04{sentence.text}"
+            translated = translation.pgettext(source.article.id, sentence.text)
+            total += 1
+            if key not in known:
+                fallbacks += 1
+            if sentence.paragraph != current_paragraph and pieces:
+                rows.append((" ".join(originals), _join(pieces, joiner)))
+                pieces, originals = [], []
+            current_paragraph = sentence.paragraph
+            pieces.append(translated)
+            originals.append(sentence.text)
+        if pieces:
+            rows.append((" ".join(originals), _join(pieces, joiner)))
+        blocks.append(_format(source.article, rows, locale, fmt))
+    return Rendered("\n".join(blocks), fallbacks, total)
+
+
+def _join(pieces: list[str], joiner: str) -> str:
+    return joiner.join(p.strip() for p in pieces)
+
+
+def _format(article: Article, rows: list[tuple[str, str]], locale: str, fmt: str) -> str:
+    if fmt == "text":
+        return "\n\n".join(target for _, target in rows) + "\n"
+    name = locales.language_name(locale)
+    if fmt == "md":
+        out = [f"## {article.title}", "", f"| English | {name} |", "|---|---|"]
+        out += [f"| {_md(src)} | {_md(dst)} |" for src, dst in rows]
+        return "\n".join(out) + "\n"
+    cells = "\n".join(f"<tr><td lang=\"en\">{html.escape(src)}</td>"
+                      f"<td lang=\"{html.escape(locale)}\">{html.escape(dst)}</td></tr>"
+                      for src, dst in rows)
+    return (f"<section><h2>{html.escape(article.title)}</h2>\n<table>\n"
+            f"<tr><th>English</th><th>{html.escape(name)}</th></tr>\n{cells}\n</table>"
+            f"</section>\n")
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def stats(config: Config) -> list[cat.Stats]:
+    paths = Paths(config.catalogs)
+    rows: list[cat.Stats] = []
+    for locale in paths.locales():
+        path = paths.po(locale)
+        rows += cat.statistics(read_catalog(path, config.display(path)), locale)
+    return rows
