@@ -11,7 +11,9 @@ writes files: `catalogs` does, and the CLI calls it.
   ones to avoid, so that translators see them in Poedit's and Weblate's comment panes.
 - `merge` is msgmerge's behaviour without losing anything: unchanged entries keep translation,
   comments and flags; a changed sentence keeps its old translation, marked fuzzy, with the old
-  msgid as `#| msgid`; a vanished entry becomes obsolete (`#~`), never deleted.
+  msgid as `#| msgid`; a vanished entry becomes obsolete (`#~`), never deleted. Unlike
+  msgmerge, an old entry that seeded a fuzzy one is kept as obsolete too, so that every
+  translated msgid survives verbatim until a translator purges it (`msgattrib --no-obsolete`).
 """
 
 from __future__ import annotations
@@ -168,10 +170,12 @@ def merge(catalog: polib.POFile, pot: polib.POFile, *, locale: str,
         else:
             unmatched.append(entry)
         merged.append(entry)
+    lent: set[int] = set()  # old entries whose translation now seeds a fuzzy entry
     for entry in unmatched:
-        candidate = _closest(entry, [e for e in old if id(e) not in used and e.msgstr])
+        candidate = _closest(entry, [e for e in old if id(e) not in used and id(e) not in lent
+                                     and e.msgstr])
         if candidate is not None:
-            used.add(id(candidate))
+            lent.add(id(candidate))
             _carry(candidate, entry, keep_fuzzy=False)
             entry.flags = _with_fuzzy(entry.flags)
             entry.previous_msgid = candidate.msgid

@@ -1,0 +1,189 @@
+"""The catalogue commands end to end, on a copy of the repository as a new user would use it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import polib
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT
+from xlate.cli import app
+
+runner = CliRunner()
+LOCALES = ("ko", "ja", "fr")
+MSGFMT = shutil.which("msgfmt")
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    for name in ("seeds", "glossary", "locales"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("*.mo"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args):
+    return runner.invoke(app, list(args))
+
+
+def po(project, locale):
+    return project / "locales" / locale / "LC_MESSAGES" / "articles.po"
+
+
+def snapshot(project):
+    return {p.relative_to(project): p.read_bytes() for p in (project / "locales").rglob("*.po*")}
+
+
+def test_shipped_catalogues_are_current_and_second_runs_change_nothing(project):
+    before = snapshot(project)
+    assert run("extract", "--check").exit_code == 0
+    assert run("update", "--check").exit_code == 0
+    assert run("extract").exit_code == 0 and run("update").exit_code == 0
+    assert snapshot(project) == before
+
+
+def test_new_user_flow_renders_the_first_article_in_korean(project):
+    for command in (["extract"], ["update"], ["compile"]):
+        assert run(*command).exit_code == 0
+    result = run("render", "ko")
+    assert result.exit_code == 0
+    first = result.stdout.split("\n\n")
+    assert first[0] == "외교"
+    assert "위성락 국가안보실장" in result.stdout and "마르크 뤼터" in result.stdout
+    assert "fell back" not in result.stderr
+    one = run("render", "ko", "djournal-wi-letter")
+    assert one.stdout.strip().endswith("후속 논의다.")
+
+
+def test_editing_one_seed_sentence_makes_exactly_that_entry_fuzzy(project):
+    seed = project / "seeds" / "000_ce24f1a5671597a8.txt"
+    old = "Meanwhile, Wi also attended an official welcome dinner"
+    seed.write_text(seed.read_text(encoding="utf-8").replace(
+        old, "Meanwhile, Wi later attended an official welcome dinner"), encoding="utf-8")
+    before = {l: polib.pofile(str(po(project, l))) for l in LOCALES}
+    assert run("extract", "--check").exit_code == 1
+    assert run("extract").exit_code == 0
+    assert run("update", "--check").exit_code == 1
+    assert run("update").exit_code == 0
+    for locale in LOCALES:
+        after = polib.pofile(str(po(project, locale)))
+        fuzzy = [e for e in after if e.fuzzy and not e.obsolete]
+        assert len(fuzzy) == 1 and fuzzy[0].previous_msgid.startswith(old)
+        assert fuzzy[0].msgid.startswith("Meanwhile, Wi later attended")
+        old_entry = before[locale].find(fuzzy[0].previous_msgid, msgctxt="djournal-wi-letter")
+        assert fuzzy[0].msgstr == old_entry.msgstr
+        for entry in before[locale]:  # no translation and no translator comment is lost
+            survivors = [e for e in after if e.msgid == entry.msgid and e.msgstr == entry.msgstr]
+            assert survivors and survivors[0].tcomment == entry.tcomment
+    result = run("compile")
+    assert result.exit_code == 0
+    rendered = run("render", "ko", "djournal-wi-letter")
+    assert "1 of 19 sentence(s) fell back to English" in rendered.stderr
+    assert "Meanwhile, Wi later attended" in rendered.stdout
+
+
+def test_glossary_change_makes_catalogues_stale(project):
+    people = project / "glossary" / "people.toml"
+    people.write_text(people.read_text(encoding="utf-8").replace(
+        'approved = "마르크 뤼터"', 'approved = "마르크 뤼테"'), encoding="utf-8")
+    assert run("extract", "--check").exit_code == 0  # the template names concepts, not renderings
+    result = run("update", "--check")
+    assert result.exit_code == 1 and "ko/LC_MESSAGES/articles.po: stale" in result.stderr
+    assert run("update").exit_code == 0
+    assert "glossary: Mark Rutte -> 마르크 뤼테" in po(project, "ko").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("locale,plural", [("de", "nplurals=2; plural=(n != 1);"),
+                                           ("zh_TW", "nplurals=1; plural=0;")])
+def test_init_writes_a_correct_header(project, locale, plural):
+    result = run("init", locale)
+    assert result.exit_code == 0, result.output
+    created = polib.pofile(str(po(project, locale)))
+    assert created.metadata["Language"] == locale and created.metadata["Plural-Forms"] == plural
+    assert created.metadata["Content-Type"] == "text/plain; charset=UTF-8"
+    assert len([e for e in created if not e.translated()]) == 32
+    if MSGFMT:
+        check = subprocess.run([MSGFMT, "--check", "-o", "/dev/null", str(po(project, locale))],
+                               capture_output=True, text=True)
+        assert check.returncode == 0, check.stderr
+
+
+def test_init_refuses_unknown_locale_and_existing_catalogue(project):
+    result = run("init", "xx")
+    assert result.exit_code == 2 and "unknown locale 'xx'" in result.stderr
+    result = run("init", "ko")
+    assert result.exit_code == 2 and "exists already" in result.stderr
+
+
+def test_compile_refuses_broken_plural_forms_without_leaving_a_file(project):
+    path = po(project, "fr")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "nplurals=2; plural=(n > 1);", "nplurals=1; plural=0;"), encoding="utf-8")
+    result = run("compile", "fr")
+    assert result.exit_code == 2
+    assert "fr/LC_MESSAGES/articles.po:" in result.stderr and "nplurals=1" in result.stderr
+    assert not path.with_suffix(".mo").exists()
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "nplurals=1; plural=0;", "nplurals=2; plural=(n > ;"), encoding="utf-8")
+    result = run("compile", "fr")
+    assert result.exit_code == 2 and "invalid expression" in result.stderr
+
+
+def test_compile_refuses_broken_format_strings(project):
+    path = po(project, "ko")
+    text = path.read_text(encoding="utf-8")
+    text += ('\n#, python-format\nmsgctxt "extra"\nmsgid "Hello %(name)s"\n'
+             'msgstr "안녕 %(nom)s"\n')
+    path.write_text(text, encoding="utf-8")
+    result = run("compile", "ko")
+    assert result.exit_code == 2 and "ko/LC_MESSAGES/articles.po:" in result.stderr
+
+
+def test_broken_po_file_is_a_clear_error(project):
+    path = po(project, "ja")
+    path.write_text('msgid "a"\nmsgstr "b"\nmsgid\n', encoding="utf-8")
+    result = run("update", "ja")
+    assert result.exit_code == 2 and "ja/LC_MESSAGES/articles.po" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_render_formats_escape_and_require_compile(project):
+    assert run("render", "ko").exit_code == 2  # nothing compiled yet
+    assert run("compile").exit_code == 0
+    md = run("render", "fr", "ians-defence-body", "--format", "md").stdout
+    assert md.startswith("## South Korea, NATO agree") and "| English | French |" in md
+    page = run("render", "ja", "--format", "html").stdout
+    assert page.startswith("<!DOCTYPE html>") and "<td lang=\"ja\">" in page
+    assert "&quot;" in page or "&#x27;" in page or "“" in page
+    assert run("render", "ko", "nope").exit_code == 2
+
+
+def test_stats(project):
+    table = run("stats")
+    assert table.exit_code == 0 and "100.0%" in table.stdout
+    rows = json.loads(run("stats", "--format", "json").stdout)
+    assert {(r["locale"], r["article"]) for r in rows} == {
+        (l, a) for l in LOCALES for a in ("djournal-wi-letter", "ians-defence-body")}
+    assert all(r["fuzzy"] == 0 and r["untranslated"] == 0 and r["percent"] == 100.0 for r in rows)
+
+
+@pytest.mark.skipif(MSGFMT is None, reason="GNU gettext (msgfmt) is not installed")
+@pytest.mark.parametrize("locale", LOCALES)
+def test_shipped_catalogues_pass_msgfmt_check_complete(locale):
+    path = ROOT / "locales" / locale / "LC_MESSAGES" / "articles.po"
+    done = subprocess.run([MSGFMT, "--check", "--statistics", "-o", "/dev/null", str(path)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().endswith("32 translated messages.")
+
+
+@pytest.mark.skipif(MSGFMT is None, reason="GNU gettext (msgfmt) is not installed")
+def test_template_passes_msgfmt_check():
+    done = subprocess.run([MSGFMT, "--check", "-o", "/dev/null",
+                           str(ROOT / "locales" / "articles.pot")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
