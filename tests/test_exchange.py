@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib.util
 import io
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import assume, given, settings
 from translate.storage import csvl10n
 
+import interchange_strategies as S
 from xlate.errors import FormatError
 from xlate.exchange import CSV_COLUMNS, entry_to_dict, export_csv, export_json, read_json
 from xlate.model import Entry, Form, Glossary, Kind, Rendering, Status
@@ -21,17 +20,6 @@ from xlate.model import Entry, Form, Glossary, Kind, Rendering, Status
 DATA = Path(__file__).parent / "data" / "interchange"
 
 
-def _strategies():
-    name = "xlate_interchange_strategies"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, DATA / "strategies.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-S = _strategies()
 P, A, D, F = Status.PREFERRED, Status.ADMITTED, Status.DEPRECATED, Status.FORBIDDEN
 
 SAMPLE = Glossary((

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import importlib.util
 import shutil
-import sys
 import tomllib
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import interchange_strategies as S
 from xlate.errors import GlossaryError
 from xlate.glossary import load_glossary, parse_glossary_text
 from xlate.glossary_write import entry_to_toml, merge_glossary
@@ -24,17 +23,6 @@ DATA = Path(__file__).parent / "data" / "interchange"
 FOLDER = DATA / "glossary"
 
 
-def _strategies():
-    name = "xlate_interchange_strategies"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, DATA / "strategies.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-S = _strategies()
 P, A, D, F = Status.PREFERRED, Status.ADMITTED, Status.DEPRECATED, Status.FORBIDDEN
 
 

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from translate.storage import tbx as tt_tbx
 
+import interchange_strategies as S
 from xlate.errors import FormatError
 from xlate.model import Entry, Form, Glossary, Kind, Rendering, Status
 from xlate.tbx import TBX_NS, export_tbx, read_tbx
@@ -20,17 +19,6 @@ from xlate.tbx import TBX_NS, export_tbx, read_tbx
 DATA = Path(__file__).parent / "data" / "interchange"
 
 
-def _strategies():
-    name = "xlate_interchange_strategies"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, DATA / "strategies.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-S = _strategies()
 P, A, D, F = Status.PREFERRED, Status.ADMITTED, Status.DEPRECATED, Status.FORBIDDEN
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
