@@ -34,3 +34,16 @@ def test_readme_names_every_rule_family():
     families = {rule.code[:2] for rule in REGISTRY}
     for family in families:
         assert f"{family}xx" in text
+
+
+def test_pre_commit_hooks_name_real_commands():
+    from typer.testing import CliRunner
+
+    from xlate.cli import app
+
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    entries = re.findall(r"^\s*entry:\s*(.+)$", text, flags=re.M)
+    assert len(entries) == 3
+    for entry in entries:
+        args = entry.split()[1:] + ["--help"]
+        assert CliRunner().invoke(app, args).exit_code == 0, entry

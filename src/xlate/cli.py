@@ -539,6 +539,92 @@ def _load_clean_glossary(ctx: typer.Context, glossary: Optional[Path]):
     return config, parsed
 
 
+@app.command("check")
+@handles_errors
+def check_command(
+    ctx: typer.Context,
+    paths: Optional[list[str]] = typer.Argument(
+        None, help="PO files (default: every catalogue under the configured `catalogs`, plus "
+                   "the staleness check of the template and catalogues)."),
+    locale: Optional[str] = typer.Option(None, "--locale", "-l",
+                                         help="Language of the given PO files when their "
+                                              "header has none."),
+    select: Optional[str] = typer.Option(None, "--select", metavar="CODES",
+                                         help="Comma-separated rule codes or prefixes to run."),
+    ignore: Optional[str] = typer.Option(None, "--ignore", metavar="CODES",
+                                         help="Comma-separated rule codes or prefixes to skip."),
+    fail_on: Optional[Level] = typer.Option(None, "--fail-on",
+                                            help="Lowest severity that makes the exit status 1."),
+    min_translated: Optional[float] = typer.Option(
+        None, "--min-translated", metavar="PERCENT",
+        help="Fail (C403) a catalogue with fewer translated entries than this."),
+    output: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f",
+                                        help="Output format."),
+    glossary: Optional[Path] = GLOSSARY_OPTION,
+) -> None:
+    """Check every translation against the glossary: approved renderings present, forbidden
+    and deprecated ones absent, Korean particles, numbers and dates, consistency, untranslated
+    and fuzzy entries, stale catalogues, format strings and plural forms.
+
+    Silence one finding on one entry with a translator comment
+    `# xlate: ignore CODE -- reason`. Exit 0/1/2 as for `xlate lint`.
+    """
+    from xlate.checking import run_check
+    from xlate.model import Severity
+    from xlate.rules.select import worst_exit
+
+    config, parsed = _load_clean_glossary(ctx, glossary)
+    outcome = run_check(config, parsed.glossary, paths or [],
+                        selection=_selection(config, select, ignore), locale=locale,
+                        min_translated=min_translated)
+    typer.echo(_render(output.value, outcome.findings, files=outcome.files), nl=False)
+    for finding, reason in outcome.suppressed:
+        typer.echo(f"{finding.path}:{finding.line}: {finding.code} ignored: {reason}", err=True)
+    level = Severity(fail_on.value) if fail_on else config.fail_on
+    raise typer.Exit(worst_exit(outcome.findings, level))
+
+
+@app.command("ci")
+@handles_errors
+def ci_command(
+    ctx: typer.Context,
+    output: Optional[ReportFormat] = typer.Option(
+        None, "--format", "-f", help="Format of the findings (default: text, or github "
+                                     "annotations when GITHUB_ACTIONS=true)."),
+) -> None:
+    """Run every check of the project: glossary validation, lint of the sources against their
+    baseline, template and catalogues up to date, translations checked against the glossary.
+
+    Prints the findings and a summary table; exits with the worst status of the stages (0 clean,
+    1 findings at or above fail_on, 2 a stage could not run).
+    """
+    from xlate.ci import run_ci
+
+    config = _config(ctx)
+    stages = run_ci(config)
+    fmt = output.value if output else (
+        "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    findings = [f for s in stages for f in s.findings]
+    if fmt == "text":
+        for s in stages:
+            if s.findings:
+                typer.echo(_render("text", s.findings).rsplit("\n", 2)[0])
+    else:
+        typer.echo(_render(fmt, findings), nl=False)
+    lines = [f"{'stage':<40}{'result':<10}{'errors':>7}{'warnings':>9}{'info':>6}  note"]
+    for s in stages:
+        counts = {lvl: sum(1 for f in s.findings if f.severity.value == lvl)
+                  for lvl in ("error", "warning", "info")}
+        result = {0: "ok", 1: "findings", 2: "failed"}[s.status(config)]
+        note = s.error or s.note
+        lines.append(f"{s.name:<40}{result:<10}{counts['error']:>7}{counts['warning']:>9}"
+                     f"{counts['info']:>6}  {note}".rstrip())
+    worst = max(s.status(config) for s in stages)
+    lines.append(f"xlate ci: {'passed' if worst == 0 else 'failed'} (exit {worst})")
+    typer.echo("\n".join(lines), err=fmt != "text")
+    raise typer.Exit(worst)
+
+
 @app.command("rule")
 @handles_errors
 def rule(

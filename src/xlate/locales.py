@@ -45,3 +45,10 @@ def format_month_day(day: dt.date, code: str) -> str:
     from babel.dates import format_skeleton
 
     return format_skeleton("MMMd", day, locale=parse(code))
+
+
+def format_month(day: dt.date, code: str) -> str:
+    """The month alone as `code` writes it in running text (6월, 6月, juin)."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("MMMM", day, locale=parse(code))

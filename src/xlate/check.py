@@ -1,0 +1,287 @@
+"""Checking translations against the glossary and the catalogues against themselves (pure).
+
+For each entry of each catalogue, every glossary concept the English msgid names (found by the
+English matcher, so a deprecated "Lee Jae Myung" still maps to its entry) must appear in the
+msgstr in a rendering approved for the article's date; forbidden and deprecated renderings and
+Korean particle errors are reported; numbers and dates must survive; the catalogue set must be
+consistent. A translator silences one finding on one entry with the translator comment
+`xlate: ignore CODE -- reason`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import polib
+
+from xlate import target as tg
+from xlate.locales import format_month, format_month_day
+from xlate.matching import How, Matcher
+from xlate.model import Entry, Finding, Kind, Location, Status
+from xlate.rules.registry import Registry
+
+_IGNORE = re.compile(r"xlate:\s*ignore\s+([A-Z0-9, ]+?)\s*(?:--\s*(.*\S))?\s*$")
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+_MONTH_RE = "|".join(_MONTHS) + r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+_DATE = re.compile(rf"\b(?P<month>{_MONTH_RE})\s+(?P<days>\d{{1,2}}(?:(?:\s*(?:-|–|and|to)\s*)"
+                   rf"\d{{1,2}})?)\b|\b(?P<days2>\d{{1,2}})\s+(?P<month2>{_MONTH_RE})\b")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
+
+
+@dataclass
+class Catalogue:
+    """One PO file to check: its path, locale, parsed entries, and text for line numbers."""
+
+    path: str
+    locale: str
+    po: polib.POFile
+    text: str
+
+    def msgstr_line(self, entry: polib.POEntry) -> int:
+        lines = self.text.splitlines()
+        for number in range(max(entry.linenum, 1), len(lines) + 1):
+            if lines[number - 1].startswith(("msgstr", "#~ msgstr")):
+                return number
+        return entry.linenum or 1
+
+
+@dataclass
+class CheckOptions:
+    dates: dict[str, dt.date] = field(default_factory=dict)  # msgctxt -> article date
+    min_translated: float | None = None
+    year: int = 2025  # for dates written without a year
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding] = field(default_factory=list)
+    suppressed: list[tuple[Finding, str]] = field(default_factory=list)
+
+
+def check(catalogues: Sequence[Catalogue], matcher: Matcher, registry: Registry,
+          options: CheckOptions | None = None) -> CheckResult:
+    options = options or CheckOptions()
+    result = CheckResult()
+    for catalogue in catalogues:
+        raw = list(_check_catalogue(catalogue, matcher, registry, options))
+        result.findings.extend(_apply_ignores(catalogue, raw, registry, result))
+    result.findings.extend(_divergent(catalogues, registry))
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def _finding(registry: Registry, code: str, message: str, catalogue: Catalogue,
+             entry: polib.POEntry | None, **extra) -> Finding:
+    line = catalogue.msgstr_line(entry) if entry is not None else 1
+    return registry.finding(code, message, Location(catalogue.path, line, 1),
+                            msgid=entry.msgid if entry is not None else None, **extra)
+
+
+def _check_catalogue(catalogue: Catalogue, matcher: Matcher, registry: Registry,
+                     options: CheckOptions):
+    active = [e for e in catalogue.po if e.msgid and not e.obsolete]
+    translated = 0
+    uses: dict[str, dict[str, tuple[polib.POEntry, str]]] = {}  # entry id -> surface -> first
+    for entry in active:
+        if entry.fuzzy:
+            yield _finding(registry, "C402", "fuzzy: the translation needs review against the "
+                           "changed source" + (f" (was: {entry.previous_msgid!r})"
+                                               if entry.previous_msgid else ""),
+                           catalogue, entry, found=entry.msgstr or None)
+            continue
+        if not entry.translated():
+            yield _finding(registry, "C401", "not translated", catalogue, entry)
+            continue
+        translated += 1
+        text = entry.msgstr if not entry.msgid_plural else " ".join(entry.msgstr_plural.values())
+        day = options.dates.get(entry.msgctxt or "")
+        for concept in _concepts(entry.msgid, matcher):
+            yield from _check_term(concept, text, catalogue, entry, day, registry, uses)
+        yield from _check_numbers(entry.msgid, text, catalogue, entry, day, registry, options)
+    if options.min_translated is not None and active:
+        share = 100.0 * translated / len(active)
+        if share < options.min_translated:
+            yield _finding(registry, "C403", f"{share:.1f}% translated, below the required "
+                           f"{options.min_translated:g}%", catalogue, None)
+
+
+def _concepts(msgid: str, matcher: Matcher) -> list[Entry]:
+    seen: dict[str, Entry] = {}
+    for hit in matcher.find(msgid):
+        if hit.entry.kind is Kind.SPELLING or hit.how is How.NEAR:
+            continue
+        seen.setdefault(hit.entry.id, hit.entry)
+    return list(seen.values())
+
+
+def _check_term(concept: Entry, text: str, catalogue: Catalogue, entry: polib.POEntry,
+                day: dt.date | None, registry: Registry, uses) -> list[Finding]:
+    rendering = concept.renderings.get(catalogue.locale) or concept.renderings.get(
+        catalogue.locale.split("_")[0].split("-")[0])
+    if rendering is None:
+        return []
+    approved = rendering.approved(day)
+    if approved is None:
+        return []
+    locale = catalogue.locale
+    out: list[Finding] = []
+    good = [f for f in rendering.forms if f.status in (Status.PREFERRED, Status.ADMITTED)
+            and f.valid_on(day)]
+    present, compound = [], []
+    for form in good:
+        for hit in tg.find(form.text, text, locale):
+            (compound if hit.tail is tg.Tail.COMPOUND else present).append((form, hit))
+    bad = [(f, Status.FORBIDDEN) for f in rendering.with_status(Status.FORBIDDEN)]
+    bad += [(f, Status.DEPRECATED) for f in rendering.with_status(Status.DEPRECATED)]
+    bad += [(f, Status.DEPRECATED) for f in rendering.with_status(Status.PREFERRED)
+            if not f.valid_on(day)]
+    flagged = False
+    covered = [(h.start, h.end) for _, h in present]
+    for form, status in bad:
+        for hit in tg.find(form.text, text, locale):
+            if any(a <= hit.start and hit.end <= b and (b - a) > (hit.end - hit.start)
+                   for a, b in covered):
+                continue  # part of a longer approved rendering
+            flagged = True
+            if status is Status.FORBIDDEN:
+                out.append(_finding(registry, "C102", f"'{hit.found}' is a forbidden rendering of "
+                           f"'{concept.canonical}' ({concept.id}); use '{approved.text}'",
+                           catalogue, entry, term=concept.id, found=hit.found,
+                           expected=approved.text))
+            else:
+                why = "" if form.status is not Status.PREFERRED else \
+                    f" on {day.isoformat()}" if day else ""
+                out.append(_finding(registry, "C103", f"'{hit.found}' is a deprecated rendering of "
+                           f"'{concept.canonical}'{why} ({concept.id}); use '{approved.text}'",
+                           catalogue, entry, term=concept.id, found=hit.found,
+                           expected=approved.text))
+            if locale.startswith("ko"):
+                out.extend(_particles(form.text, hit, concept, catalogue, entry, registry))
+    for form, hit in present:
+        if locale.startswith("ko"):
+            out.extend(_particles(form.text, hit, concept, catalogue, entry, registry))
+        if form.status is Status.PREFERRED:
+            surface = re.sub(r"\s+", " ", tg.fold(hit.found, locale))
+            uses.setdefault(concept.id, {}).setdefault(surface, (entry, hit.found))
+    if not present and not flagged:
+        if compound:
+            form, hit = compound[0]
+            out.append(_finding(registry, "C104", f"'{approved.text}' appears only inside "
+                       f"'{hit.found}{hit.tail_text}' for '{concept.canonical}' ({concept.id})",
+                       catalogue, entry, term=concept.id, found=hit.found + hit.tail_text,
+                       expected=approved.text))
+        else:
+            out.append(_finding(registry, "C101", f"'{concept.canonical}' is in the source but "
+                       f"'{approved.text}' is not in the translation ({concept.id})",
+                       catalogue, entry, term=concept.id, expected=approved.text))
+    surfaces = uses.get(concept.id, {})
+    if len(surfaces) == 2 and entry is list(surfaces.values())[1][0]:
+        first, second = list(surfaces)
+        out.append(_finding(registry, "C201", f"{concept.id} is written '{second}' here but "
+                   f"'{first}' elsewhere in this catalogue", catalogue, entry, term=concept.id,
+                   found=list(surfaces.values())[1][1], expected=approved.text))
+    return out
+
+
+def _particles(form_text: str, hit: tg.TargetHit, concept: Entry, catalogue: Catalogue,
+               entry: polib.POEntry, registry: Registry) -> list[Finding]:
+    problem = tg.particle_agreement(hit.found, hit.tail_text)
+    if problem is None:
+        return []
+    used, expected = problem
+    return [_finding(registry, "C105", f"'{hit.found}{used}': the particle after '{hit.found}' "
+                     f"should be '{expected}' ({concept.id})", catalogue, entry, term=concept.id,
+                     found=hit.found + hit.tail_text, expected=hit.found + expected)]
+
+
+def _check_numbers(msgid: str, msgstr: str, catalogue: Catalogue, entry: polib.POEntry,
+                   day: dt.date | None, registry: Registry, options: CheckOptions):
+    locale = catalogue.locale
+    year = day.year if day else options.year
+    folded = tg.fold(msgstr, locale)
+    numbers_in_dates: set[str] = set()
+    for match in _DATE.finditer(msgid):
+        month_name = match.group("month") or match.group("month2")
+        days = re.findall(r"\d+", match.group("days") or match.group("days2"))
+        month = next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(month_name.rstrip(".")))
+        numbers_in_dates.update(days)
+        for number in days:
+            when = dt.date(year, month, int(number))
+            expected = format_month_day(when, locale)
+            has_day = re.search(rf"(?<!\d){number}(?!\d)", folded)
+            if expected in folded or (has_day and format_month(when, locale) in folded):
+                continue  # a range writes the month once: 6월 24~25일, 24 et 25 juin
+            yield _finding(registry, "C301", f"the date '{match.group(0)}' should appear as "
+                           f"'{expected}'", catalogue, entry, found=match.group(0),
+                           expected=expected)
+    for match in _NUMBER.finditer(msgid):
+        number = match.group(0)
+        if number in numbers_in_dates:
+            continue
+        plain = number.replace(",", "")
+        if re.search(rf"(?<!\d){re.escape(plain)}(?!\d)", folded.replace(",", "").replace(
+                "\u202f", "").replace(" ", "")):
+            continue
+        yield _finding(registry, "C301", f"the number '{number}' of the source is missing",
+                       catalogue, entry, found=number, expected=number)
+
+
+def _ignores(entry: polib.POEntry) -> tuple[dict[str, str], list[str]]:
+    """{code: reason} from `xlate: ignore` translator comments, and codes given no reason."""
+    reasons: dict[str, str] = {}
+    missing: list[str] = []
+    for line in (entry.tcomment or "").splitlines():
+        match = _IGNORE.search(line)
+        if not match:
+            continue
+        codes = [c.strip() for c in match.group(1).split(",") if c.strip()]
+        for code in codes:
+            if match.group(2):
+                reasons[code] = match.group(2)
+            else:
+                missing.append(code)
+    return reasons, missing
+
+
+def _apply_ignores(catalogue: Catalogue, findings: list[Finding], registry: Registry,
+                   result: CheckResult) -> list[Finding]:
+    by_msgid = {(e.msgctxt, e.msgid): e for e in catalogue.po if e.msgid and not e.obsolete}
+    kept = []
+    reported_missing: set[int] = set()
+    for finding in findings:
+        entry = next((e for (ctx, msgid), e in by_msgid.items() if msgid == finding.msgid
+                      and catalogue.msgstr_line(e) == finding.line), None)
+        if entry is None:
+            kept.append(finding)
+            continue
+        reasons, missing = _ignores(entry)
+        if missing and id(entry) not in reported_missing:
+            reported_missing.add(id(entry))
+            kept.append(_finding(registry, "C901", f"`xlate: ignore {', '.join(missing)}` needs "
+                                 "a reason after `--`", catalogue, entry))
+        if finding.code in reasons:
+            result.suppressed.append((finding, reasons[finding.code]))
+        else:
+            kept.append(finding)
+    return kept
+
+
+def _divergent(catalogues: Sequence[Catalogue], registry: Registry):
+    seen: dict[tuple[str, str | None, str], tuple[Catalogue, polib.POEntry]] = {}
+    for catalogue in catalogues:
+        for entry in catalogue.po:
+            if not entry.msgid or entry.obsolete or entry.fuzzy or not entry.translated():
+                continue
+            key = (catalogue.locale, entry.msgctxt, entry.msgid)
+            if key not in seen:
+                seen[key] = (catalogue, entry)
+                continue
+            other, first = seen[key]
+            if other.path != catalogue.path and first.msgstr != entry.msgstr:
+                yield _finding(registry, "C202", f"translated differently in "
+                               f"{other.path}:{other.msgstr_line(first)} ('{first.msgstr[:60]}')",
+                               catalogue, entry, found=entry.msgstr, expected=first.msgstr)

@@ -1,0 +1,138 @@
+"""The `xlate check` job: read catalogues, check them, plus gettext validity and staleness."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+from typing import Sequence
+
+from xlate import catalogs
+from xlate.check import Catalogue, CheckOptions, CheckResult, check
+from xlate.config import Config
+from xlate.errors import XlateError
+from xlate.manifest import load_manifest
+from xlate.matching import Matcher
+from xlate.model import Finding, Glossary, Location
+from xlate.rules import REGISTRY
+from xlate.rules.select import Selection
+from xlate.sources import read_text_file
+
+_PLURAL = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?);?\s*$")
+
+
+@dataclass
+class CheckOutcome:
+    findings: list[Finding]
+    suppressed: list[tuple[Finding, str]] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def _locale_of(po, path: Path, override: str | None) -> str:
+    if override:
+        return override
+    language = (po.metadata.get("Language") or "").strip()
+    if language:
+        return language
+    if path.parent.name == "LC_MESSAGES":
+        return path.parent.parent.name
+    raise XlateError("cannot tell the catalogue's language: no Language header (pass --locale)",
+                     path=str(path))
+
+
+def load(paths: Sequence[Path], config: Config, locale: str | None = None) -> list[Catalogue]:
+    out = []
+    for path in paths:
+        shown = config.display(path)
+        text = read_text_file(path, shown)
+        po = catalogs.read_catalog(path, shown)
+        out.append(Catalogue(shown, _locale_of(po, path, locale), po, text))
+    return out
+
+
+def gettext_findings(catalogue: Catalogue) -> list[Finding]:
+    """Plural-Forms and format strings (babel's checkers) as findings, not exceptions."""
+    from babel.messages.pofile import read_po
+
+    from xlate import locales
+
+    found = []
+    lines = catalogue.text.splitlines()
+    header_line = next((n for n, line in enumerate(lines, 1) if line.startswith('"Plural-Forms:')), 1)
+    forms = catalogue.po.metadata.get("Plural-Forms")
+    plural = any(e.msgid_plural for e in catalogue.po)
+
+    def add(code: str, message: str, line: int, msgid: str | None = None) -> None:
+        found.append(REGISTRY.finding(code, message, Location(catalogue.path, line, 1),
+                                      msgid=msgid))
+
+    if forms:
+        match = _PLURAL.match(forms)
+        expected = None
+        try:
+            expected = locales.plural_forms(catalogue.locale).split(";")[0].split("=")[1].strip()
+        except XlateError:
+            pass
+        if not match:
+            add("C502", f"Plural-Forms is not 'nplurals=N; plural=EXPR;': {forms!r}", header_line)
+        elif expected is not None and match.group(1) != expected:
+            add("C502", f"Plural-Forms says nplurals={match.group(1)}, but {catalogue.locale} has "
+                f"{expected} plural forms (CLDR)", header_line)
+    elif plural:
+        add("C502", "plural messages but no Plural-Forms header", 1)
+    try:
+        parsed = read_po(BytesIO(catalogue.text.encode("utf-8")),
+                         locale=catalogue.locale.replace("-", "_"))
+    except Exception:  # noqa: BLE001 - babel may reject what polib read; polib's view stands
+        return found
+    for message, errors in parsed.check():
+        if not errors or "fuzzy" in message.flags:
+            continue
+        for error in errors:
+            code = "C502" if "plural" in str(error).lower() else "C501"
+            msgid = message.id[0] if isinstance(message.id, (list, tuple)) else message.id
+            add(code, str(error), message.lineno, msgid)
+    return found
+
+
+def stale_findings(config: Config, glossary: Glossary, locales_checked: Sequence[str]) -> list[Finding]:
+    """C404 for a stale template or catalogue of this project."""
+    out = []
+    changed, shown = catalogs.extract(config, glossary, check=True)
+    if changed:
+        out.append(REGISTRY.finding("C404", "the template is out of date with the sources or the "
+                                    "glossary: run `xlate extract`", Location(shown, 1, 1)))
+        return out  # catalogues are judged against a current template only
+    for shown, stale, _ in catalogs.update(config, locales_checked, glossary, check=True):
+        if stale:
+            out.append(REGISTRY.finding("C404", "the catalogue is out of date with the template "
+                                        "or the glossary: run `xlate update`",
+                                        Location(shown, 1, 1)))
+    return out
+
+
+def run_check(config: Config, glossary: Glossary, paths: Sequence[str], *, selection: Selection,
+              locale: str | None = None, min_translated: float | None = None,
+              stale: bool = True) -> CheckOutcome:
+    project = not paths
+    files = [Path(p) for p in paths] if paths else \
+        [catalogs.Paths(config.catalogs).po(l) for l in catalogs.Paths(config.catalogs).locales()]
+    if project and not files:
+        raise XlateError("no catalogues found (run `xlate init LOCALE`)",
+                         path=config.display(config.catalogs))
+    for path in files:
+        if not path.is_file():
+            raise XlateError("no such file", path=str(path))
+    loaded = load(files, config, locale)
+    dates = {}
+    if config.manifest.is_file():
+        dates = {a.id: a.date for a in load_manifest(config.manifest)}
+    result: CheckResult = check(loaded, Matcher(glossary), REGISTRY,
+                                CheckOptions(dates=dates, min_translated=min_translated))
+    findings = list(result.findings)
+    for catalogue in loaded:
+        findings.extend(gettext_findings(catalogue))
+    if stale and project and (config.catalogs / f"{catalogs.DOMAIN}.pot").is_file():
+        findings.extend(stale_findings(config, glossary, [c.locale for c in loaded]))
+    return CheckOutcome(selection.apply(findings), result.suppressed, [c.path for c in loaded])

@@ -1,0 +1,183 @@
+"""Rules about translations in catalogues: terms (C1xx), consistency (C2xx), numbers (C3xx),
+catalogue state (C4xx), gettext validity (C5xx), suppressions (C9xx).
+
+Examples are PO entries checked against the repository's glossary (Korean unless the example's
+header says otherwise); lines `--- NAME` separate two catalogues.
+"""
+
+from __future__ import annotations
+
+from xlate.rules.registry import Rule
+
+_H = 'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+def _po(body: str, lang: str = "ko") -> str:
+    return _H.format(lang=lang) + body
+
+
+RULES = (
+    Rule(
+        "C101", "missing-approved-rendering", "error",
+        "Flags an entry whose source names a glossary concept but whose translation contains "
+        "neither its approved rendering nor an admitted one (for the article's date).",
+        "The approved rendering is the reason the glossary exists: a translator who paraphrases "
+        "a name or title makes the article inconsistent with everything else the desk publishes.",
+        _po('msgctxt "a"\nmsgid "NATO Secretary General Mark Rutte spoke."\n'
+            'msgstr "나토 사무총장이 발언했다."\n'),
+        _po('msgctxt "a"\nmsgid "NATO Secretary General Mark Rutte spoke."\n'
+            'msgstr "마르크 뤼터 나토 사무총장이 발언했다."\n'),
+        "po",
+    ),
+    Rule(
+        "C102", "forbidden-rendering", "error",
+        "Flags a rendering the glossary forbids for a concept named in the source.",
+        "Forbidden renderings are known mistakes: 국가안보보좌관 is the US post, not the South "
+        "Korean National Security Adviser's title.",
+        _po('msgctxt "a"\nmsgid "National Security Adviser Wi Sung-lac arrived."\n'
+            'msgstr "위성락 국가안보보좌관이 도착했다."\n'),
+        _po('msgctxt "a"\nmsgid "National Security Adviser Wi Sung-lac arrived."\n'
+            'msgstr "위성락 국가안보실장이 도착했다."\n'),
+        "po",
+    ),
+    Rule(
+        "C103", "deprecated-rendering", "warning",
+        "Flags a rendering the glossary deprecates for a concept named in the source, or an "
+        "approved rendering used outside its dates (청와대 in an article of June 2025).",
+        "Two transcriptions of one name (마크 루터, 마르크 뤼터) read as two people; a name used "
+        "before it existed is an anachronism.",
+        _po('msgctxt "a"\nmsgid "Mark Rutte spoke."\nmsgstr "마크 루터가 발언했다."\n'),
+        _po('msgctxt "a"\nmsgid "Mark Rutte spoke."\nmsgstr "마르크 뤼터가 발언했다."\n'),
+        "po",
+    ),
+    Rule(
+        "C104", "rendering-in-compound", "warning",
+        "Flags a Korean approved rendering found only inside a longer word (나토군), never on its "
+        "own or followed by particles only.",
+        "A compound usually means another concept (나토군 is NATO forces), so the term itself is "
+        "probably missing.",
+        _po('msgctxt "a"\nmsgid "NATO agreed."\nmsgstr "나토군이 합의했다."\n'),
+        _po('msgctxt "a"\nmsgid "NATO agreed."\nmsgstr "나토가 합의했다."\n'),
+        "po",
+    ),
+    Rule(
+        "C105", "particle-mismatch", "error",
+        "Flags a Korean particle that does not agree with the final consonant of the term it "
+        "follows (은/는, 이/가, 을/를, 과/와, 으로/로 ...).",
+        "Swapping one rendering for another (대통령실 for 청와대, 마크 루터 for 마르크 뤼터) "
+        "leaves the old particle behind: 청와대은 is ungrammatical.",
+        _po('msgctxt "a"\nmsgid "Mark Rutte spoke."\nmsgstr "마르크 뤼터은 발언했다."\n'),
+        _po('msgctxt "a"\nmsgid "Mark Rutte spoke."\nmsgstr "마르크 뤼터는 발언했다."\n'),
+        "po",
+    ),
+    Rule(
+        "C201", "inconsistent-rendering", "warning",
+        "Flags a concept rendered in two ways within one catalogue: the approved rendering and "
+        "a deprecated one, or one rendering with different spacing or middle dots (방산 협의체 / "
+        "방산협의체). Admitted alternatives (a second reference) do not count.",
+        "Readers take two spellings for two things, and translation memories split.",
+        _po('msgctxt "a"\nmsgid "NATO summit."\nmsgstr "나토 정상회의."\n\n'
+            'msgctxt "a"\nmsgid "The NATO summit ended."\nmsgstr "나토정상회의가 끝났다."\n'),
+        _po('msgctxt "a"\nmsgid "NATO summit."\nmsgstr "나토 정상회의."\n\n'
+            'msgctxt "a"\nmsgid "The NATO summit ended."\nmsgstr "나토 정상회의가 끝났다."\n'),
+        "po",
+    ),
+    Rule(
+        "C202", "divergent-translations", "warning",
+        "Flags one source sentence translated differently in two catalogues of the same locale.",
+        "Shared sentences (datelines, boilerplate, quotes) should read the same wherever they "
+        "are published.",
+        "--- one.po\n" + _po('msgctxt "a"\nmsgid "Seoul, June 26"\nmsgstr "(서울=IANS) 6월 26일"\n')
+        + "--- two.po\n" + _po('msgctxt "a"\nmsgid "Seoul, June 26"\nmsgstr "서울, 6월 26일"\n'),
+        "--- one.po\n" + _po('msgctxt "a"\nmsgid "Seoul, June 26"\nmsgstr "(서울=IANS) 6월 26일"\n')
+        + "--- two.po\n" + _po('msgctxt "a"\nmsgid "Seoul, June 26"\nmsgstr "(서울=IANS) 6월 26일"\n'),
+        "po",
+    ),
+    Rule(
+        "C301", "missing-number", "warning",
+        "Flags a number or a date of the source that the translation does not contain. Dates "
+        "are expected in the locale's CLDR form (June 26: 6월 26일, 6月26日, 26 juin); a month "
+        "written once for a range (6월 24~25일) counts for both days.",
+        "Numbers and dates are the facts of a news story; a dropped or changed one is the most "
+        "damaging kind of mistranslation, and the easiest to check.",
+        _po('msgctxt "a"\nmsgid "They met on June 25."\nmsgstr "이들은 24일 만났다."\n'),
+        _po('msgctxt "a"\nmsgid "They met on June 25."\nmsgstr "이들은 6월 25일 만났다."\n'),
+        "po",
+    ),
+    Rule(
+        "C401", "untranslated", "warning",
+        "Flags an entry with no translation.",
+        "Untranslated sentences fall back to English in the rendered article.",
+        _po('msgctxt "a"\nmsgid "They met."\nmsgstr ""\n'),
+        _po('msgctxt "a"\nmsgid "They met."\nmsgstr "이들은 만났다."\n'),
+        "po",
+    ),
+    Rule(
+        "C402", "fuzzy", "warning",
+        "Flags an entry marked fuzzy: its translation was carried over from a changed source "
+        "sentence and needs review.",
+        "Fuzzy translations are not used (the rendered article falls back to English) and may "
+        "say something the new source no longer says.",
+        _po('#, fuzzy\n#| msgid "They met on Monday."\nmsgctxt "a"\nmsgid "They met."\n'
+            'msgstr "이들은 월요일 만났다."\n'),
+        _po('msgctxt "a"\nmsgid "They met."\nmsgstr "이들은 만났다."\n'),
+        "po",
+    ),
+    Rule(
+        "C403", "below-min-translated", "error",
+        "Flags a catalogue whose share of translated entries is below `--min-translated`.",
+        "A release gate: an article must not ship half translated.",
+        _po('msgctxt "a"\nmsgid "They met."\nmsgstr ""\n'),
+        _po('msgctxt "a"\nmsgid "They met."\nmsgstr "이들은 만났다."\n'),
+        "po",
+    ),
+    Rule(
+        "C404", "stale-catalogue", "error",
+        "Flags a template that no longer matches the sources (run `xlate extract`) or a "
+        "catalogue that no longer matches the template or the glossary (run `xlate update`).",
+        "Translators would be translating yesterday's article, with yesterday's glossary hints.",
+        "$ xlate check   # after editing a seed without running xlate extract\n"
+        "locales/articles.pot:1:1: C404 [stale-catalogue] the template is out of date",
+        "$ xlate extract && xlate update && xlate check",
+        "sh",
+    ),
+    Rule(
+        "C501", "broken-format-string", "error",
+        "Flags a translation whose format placeholders do not match the source's (babel's "
+        "python-format checker), on entries flagged as format strings.",
+        "A missing or renamed placeholder crashes the program that formats the message, or "
+        "prints the wrong value.",
+        _po('#, python-format\nmsgctxt "a"\nmsgid "%(count)d partners"\n'
+            'msgstr "%(nombre)d개 파트너"\n'),
+        _po('#, python-format\nmsgctxt "a"\nmsgid "%(count)d partners"\n'
+            'msgstr "%(count)d개 파트너"\n'),
+        "po",
+    ),
+    Rule(
+        "C502", "broken-plural-forms", "error",
+        "Flags a catalogue whose Plural-Forms header is missing, malformed or disagrees with "
+        "CLDR's number of plural forms for its language, or an entry with the wrong number of "
+        "plural translations (babel's num_plurals checker).",
+        "gettext picks the plural translation with that expression; a wrong one shows the wrong "
+        "sentence or none.",
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Plural-Forms: nplurals=1; plural=0;\\n"\n\n'
+        'msgctxt "a"\nmsgid "one partner"\nmsgid_plural "%d partners"\n'
+        'msgstr[0] "un partenaire"\n',
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
+        'msgctxt "a"\nmsgid "one partner"\nmsgid_plural "%d partners"\n'
+        'msgstr[0] "un partenaire"\nmsgstr[1] "%d partenaires"\n',
+        "po",
+    ),
+    Rule(
+        "C901", "ignore-without-reason", "error",
+        "Flags a translator comment `xlate: ignore CODE` without a reason after `--`; the "
+        "finding it meant to silence is reported too.",
+        "A silenced finding must say why, so that reviewers can judge it; the reason is shown "
+        "in every report.",
+        _po('# xlate: ignore C103\nmsgctxt "a"\nmsgid "Mark Rutte spoke."\n'
+            'msgstr "마크 루터가 발언했다."\n'),
+        _po('# xlate: ignore C103 -- quoting the Presidential Office release verbatim\n'
+            'msgctxt "a"\nmsgid "Mark Rutte spoke."\nmsgstr "마크 루터가 발언했다."\n'),
+        "po",
+    ),
+)

@@ -1,0 +1,140 @@
+"""`xlate check` and `xlate ci` end to end, as a new user would try them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT
+from xlate.cli import app
+
+runner = CliRunner()
+KO = ROOT / "locales" / "ko" / "LC_MESSAGES" / "articles.po"
+
+
+def run(*args, env=None):
+    return runner.invoke(app, list(args), env=env)
+
+
+@pytest.fixture
+def scratch(tmp_path, monkeypatch):
+    """A scratch project with only a copy of the Korean catalogue and no configuration."""
+    shutil.copy(KO, tmp_path / "ko.po")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def check_json(*args):
+    result = run("check", *args, "--glossary", str(ROOT / "glossary"), "--format", "json")
+    return result, json.loads(result.stdout)
+
+
+def test_scratch_copy_is_clean(scratch):
+    result, data = check_json("ko.po")
+    assert result.exit_code == 0, result.output
+    assert data["findings"] == []
+
+
+def test_forbidden_title_is_reported_on_that_entry(scratch):
+    edit(scratch / "ko.po", "위성락 국가안보실장이 이재명", "위성락 국가안보보좌관이 이재명")
+    result, data = check_json("ko.po")
+    assert result.exit_code == 1
+    [finding] = [f for f in data["findings"] if f["code"] == "C102"]
+    assert finding["found"] == "국가안보보좌관" and finding["expected"] == "국가안보실장"
+    assert finding["msgid"].startswith("Acting on behalf of South Korea")
+
+
+def test_removing_the_approved_name_is_a_missing_rendering(scratch):
+    edit(scratch / "ko.po", "마르크 뤼터 나토 사무총장과", "나토 사무총장과")
+    result, data = check_json("ko.po")
+    assert result.exit_code == 1
+    assert [(f["code"], f["term"]) for f in data["findings"]] == [("C101", "mark_rutte")]
+
+
+def test_particle_left_behind_after_a_swap(scratch):
+    edit(scratch / "ko.po", "대통령실은 같은 날", "청와대은 같은 날")
+    result, data = check_json("ko.po")
+    assert "C105" in {f["code"] for f in data["findings"]}
+
+
+def test_other_projects_po_with_locale_option(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.po").write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"'
+                                   '\n\nmsgid "NATO agreed."\nmsgstr "L\'Alliance a accepté."\n',
+                                   encoding="utf-8")
+    assert run("check", "x.po", "--glossary", str(ROOT / "glossary")).exit_code == 2
+    result = run("check", "x.po", "--locale", "fr", "--glossary", str(ROOT / "glossary"))
+    assert result.exit_code == 1 and "C101" in result.stdout
+
+
+def test_untranslated_gate(scratch):
+    text = (scratch / "ko.po").read_text(encoding="utf-8")
+    (scratch / "ko.po").write_text(text.replace('msgstr "외교"', 'msgstr ""', 1), encoding="utf-8")
+    result, data = check_json("ko.po", "--min-translated", "100")
+    assert {f["code"] for f in data["findings"]} == {"C401", "C403"}
+    result, data = check_json("ko.po", "--select", "C4", "--ignore", "C401")
+    assert {f["code"] for f in data["findings"]} == set()
+
+
+def test_broken_catalogue_exits_2(scratch):
+    (scratch / "bad.po").write_text('msgid "a"\nmsgstr "b"\nmsgid\n', encoding="utf-8")
+    result = run("check", "bad.po", "--glossary", str(ROOT / "glossary"))
+    assert result.exit_code == 2 and "bad.po" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github", "junit"])
+def test_other_formats(scratch, fmt):
+    edit(scratch / "ko.po", "마르크 뤼터 나토 사무총장과", "나토 사무총장과")
+    result = run("check", "ko.po", "--glossary", str(ROOT / "glossary"), "--format", fmt)
+    assert result.exit_code == 1 and "C101" in result.stdout
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    for name in ("seeds", "glossary", "locales"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("*.mo"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_ci_passes_on_the_repository(project):
+    result = run("ci", env={"GITHUB_ACTIONS": "false"})
+    assert result.exit_code == 0, result.output
+    assert "xlate ci: passed (exit 0)" in result.stdout
+    for stage in ("glossary validate", "lint", "extract --check", "check (translations)"):
+        assert stage in result.stdout
+
+
+def test_ci_fails_on_a_stale_catalogue_and_a_bad_translation(project):
+    edit(project / "seeds" / "000_ce24f1a5671597a8.txt", "Meanwhile, Wi also attended",
+         "Meanwhile, Wi later attended")
+    edit(project / "locales" / "fr" / "LC_MESSAGES" / "articles.po", "Otan, Mark Rutte, lors",
+         "Otan, Mark Rute, lors")
+    result = run("ci", env={"GITHUB_ACTIONS": "false"})
+    assert result.exit_code == 1
+    assert "C404" in result.stdout and "C101" in result.stdout
+    assert "xlate ci: failed (exit 1)" in result.stdout
+
+
+def test_ci_writes_github_annotations_on_actions(project):
+    edit(project / "locales" / "fr" / "LC_MESSAGES" / "articles.po", "Otan, Mark Rutte, lors",
+         "Otan, Mark Rute, lors")
+    result = run("ci", env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 1
+    assert "::error file=locales/fr/LC_MESSAGES/articles.po,line=" in result.stdout
+
+
+def test_ci_reports_a_broken_glossary_as_exit_2(project):
+    (project / "glossary" / "broken.toml").write_text("[[term]\n", encoding="utf-8")
+    result = run("ci", env={"GITHUB_ACTIONS": "false"})
+    assert result.exit_code == 2 and "failed" in result.stdout

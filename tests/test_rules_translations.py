@@ -1,0 +1,127 @@
+"""Every C rule fires on its documented bad example and not on its good one, and each term rule
+fires and stays quiet in Korean, Japanese and French (against the repository's glossary)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import polib
+import pytest
+
+from conftest import ROOT
+from xlate.check import Catalogue, CheckOptions, check
+from xlate.checking import gettext_findings
+from xlate.glossary import load_glossary
+from xlate.matching import Matcher
+from xlate.rules import REGISTRY
+
+C_RULES = [r for r in REGISTRY if r.code.startswith("C") and r.example_lang == "po"]
+JUNE = {"a": dt.date(2025, 6, 26)}
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return Matcher(load_glossary(ROOT / "glossary").glossary)
+
+
+def catalogues(text: str, locale: str | None = None):
+    parts = re.split(r"^--- (\S+)\n", text, flags=re.M)
+    files = [("example.po", text)] if len(parts) == 1 else list(zip(parts[1::2], parts[2::2]))
+    out = []
+    for name, body in files:
+        po = polib.pofile(body)
+        out.append(Catalogue(name, locale or po.metadata.get("Language", "ko"), po, body))
+    return out
+
+
+def codes(matcher, text, locale=None, min_translated=100.0):
+    loaded = catalogues(text, locale)
+    result = check(loaded, matcher, REGISTRY, CheckOptions(dates=JUNE,
+                                                           min_translated=min_translated))
+    found = list(result.findings)
+    for catalogue in loaded:
+        found += gettext_findings(catalogue)
+    return sorted(f.code for f in found)
+
+
+@pytest.mark.parametrize("rule", C_RULES, ids=lambda r: r.code)
+def test_bad_example_fires(matcher, rule):
+    assert rule.code in codes(matcher, rule.bad)
+
+
+@pytest.mark.parametrize("rule", C_RULES, ids=lambda r: r.code)
+def test_good_example_is_clean(matcher, rule):
+    assert codes(matcher, rule.good) == []
+
+
+def po(msgid, msgstr, lang, tcomment=""):
+    comment = "".join(f"# {line}\n" for line in tcomment.splitlines())
+    return (f'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n'
+            f'"Content-Type: text/plain; charset=UTF-8\\n"\n\n{comment}msgctxt "a"\n'
+            f'msgid "{msgid}"\nmsgstr "{msgstr}"\n')
+
+
+CASES = [
+    # Korean: particles, spacing, compounds, forbidden, deprecated, dated renderings.
+    ("ko", "President Lee Jae Myung spoke.", "이재명 대통령은 말했다.", []),
+    ("ko", "NATO agreed.", "나토와 합의했다.", []),
+    ("ko", "They set up a director-general-level South Korea-NATO defense industry consultation "
+           "body.", "한-나토 국장급 방산 협의체를 신설했다.", []),
+    ("ko", "They set up a director-general-level South Korea-NATO defense industry consultation "
+           "body.", "한-나토 국장급 방산협의체를 신설했다.", []),
+    ("ko", "They set up a director-general-level South Korea-NATO defense industry consultation "
+           "body.", "한-나토 실무급 협의체를 신설했다.", ["C102"]),
+    ("ko", "The Presidential Office said.", "청와대은 밝혔다.", ["C103", "C105"]),
+    ("ko", "The Presidential Office said.", "대통령실는 밝혔다.", ["C105"]),
+    ("ko", "The Presidential Office said.", "대통령실은 밝혔다.", []),
+    ("ko", "Mark Rutte spoke.", "마크 루터는 말했다.", ["C103"]),
+    ("ko", "Mark Rutte spoke.", "뤼터 사무총장이 말했다.", ["C101"]),
+    ("ko", "NATO agreed.", "나토군이 합의했다.", ["C104"]),
+    ("ko", "Wi met Rubio on June 25.", "위 실장은 6월 25일 루비오 장관을 만났다.", []),
+    ("ko", "Wi met Rubio on June 25.", "위 실장은 25일 루비오 장관을 만났다.", ["C301"]),
+    ("ko", "Wi met Rubio on June 25.", "위 실장은 6월 24일 루비오 장관을 만났다.", ["C301"]),
+    # Japanese: no word boundaries, middle dots and fullwidth folded.
+    ("ja", "Mark Rutte spoke.", "マルク･ルッテ氏は述べた。", []),
+    ("ja", "Mark Rutte spoke.", "マーク・ルッテ氏は述べた。", ["C103"]),
+    ("ja", "NATO agreed.", "ＮＡＴＯは合意した。", []),
+    ("ja", "NATO agreed.", "北大西洋同盟は合意した。", ["C101"]),
+    ("ja", "On June 26, they met.", "6月26日、両者は会談した。", []),
+    ("ja", "On June 26, they met.", "26日、両者は会談した。", ["C301"]),
+    # French: case, elision, plural and feminine forms.
+    ("fr", "NATO agreed.", "L'OTAN a accepté.", []),
+    ("fr", "NATO agreed.", "L’Otan a accepté.", []),
+    ("fr", "NATO agreed.", "L'Alliance a accepté.", ["C101"]),
+    ("fr", "On June 26, they met.", "Le 26 juin, ils se sont rencontrés.", []),
+    ("fr", "On June 26, they met.", "Le 26, ils se sont rencontrés.", ["C301"]),
+    ("fr", "National Security Adviser Wi Sung-lac arrived.",
+     "Le conseiller à la sécurité nationale Wi Sung-lac est arrivé.", []),
+    ("fr", "Mark Rubio arrived.", "Mark Rubio est arrivé.", ["C101"]),
+    # Suppression with a reason, and without one.
+    ("ko", "Mark Rutte spoke.", "마크 루터는 말했다.", []),
+    ("ko", "Mark Rutte spoke.", "마크 루터는 말했다.", ["C103", "C901"]),
+]
+COMMENTS = {27: "xlate: ignore C103 -- the Presidential Office's own spelling, quoted",
+            28: "xlate: ignore C103"}
+
+
+@pytest.mark.parametrize("index", range(len(CASES)))
+def test_fires_and_stays_quiet(matcher, index):
+    locale, msgid, msgstr, expected = CASES[index]
+    text = po(msgid, msgstr, locale, COMMENTS.get(index, ""))
+    assert codes(matcher, text) == sorted(expected), (locale, msgid, msgstr)
+
+
+def test_suppressed_findings_keep_their_reason(matcher):
+    text = po("Mark Rutte spoke.", "마크 루터는 말했다.", "ko", COMMENTS[27])
+    result = check(catalogues(text), matcher, REGISTRY, CheckOptions(dates=JUNE))
+    assert [(f.code, reason) for f, reason in result.suppressed] == [
+        ("C103", "the Presidential Office's own spelling, quoted")]
+
+
+def test_finding_points_at_the_msgstr_line(matcher):
+    text = po("Mark Rutte spoke.", "마크 루터는 말했다.", "ko")
+    finding = check(catalogues(text), matcher, REGISTRY, CheckOptions(dates=JUNE)).findings[0]
+    assert finding.line == text.splitlines().index('msgstr "마크 루터는 말했다."') + 1
+    assert (finding.term, finding.found, finding.expected, finding.msgid) == (
+        "mark_rutte", "마크 루터", "마르크 뤼터", "Mark Rutte spoke.")
