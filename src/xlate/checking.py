@@ -136,3 +136,58 @@ def run_check(config: Config, glossary: Glossary, paths: Sequence[str], *, selec
     if stale and project and (config.catalogs / f"{catalogs.DOMAIN}.pot").is_file():
         findings.extend(stale_findings(config, glossary, [c.locale for c in loaded]))
     return CheckOutcome(selection.apply(findings), result.suppressed, [c.path for c in loaded])
+
+
+def build_report(config: Config, glossary: Glossary, paths: Sequence[str] = (),
+                 locale: str | None = None) -> str:
+    """The HTML report of the catalogues: coverage, compliance, articles side by side."""
+    from xlate import target as tg
+    from xlate.check import _concepts
+    from xlate.htmlreport import LocaleSection, Row, render_html
+    from xlate.locales import language_name
+    from xlate.model import Kind, Status
+
+    outcome = run_check(config, glossary, paths, selection=Selection(config.select, config.ignore,
+                                                                     config.severity),
+                        locale=locale)
+    files = [Path(p) for p in paths] if paths else \
+        [catalogs.Paths(config.catalogs).po(l) for l in catalogs.Paths(config.catalogs).locales()]
+    titles = {}
+    if config.manifest.is_file():
+        titles = {a.id: a.title for a in load_manifest(config.manifest)}
+    matcher = Matcher(glossary)
+    sections = []
+    for catalogue in load(files, config, locale):
+        mine = [f for f in outcome.findings if f.path == catalogue.path]
+        articles: dict[str, list[Row]] = {}
+        total = translated = fuzzy = compliant = 0
+        for entry in catalogue.po:
+            if not entry.msgid or entry.obsolete:
+                continue
+            total += 1
+            done = entry.translated() and not entry.fuzzy
+            translated += done
+            fuzzy += entry.fuzzy
+            findings = [f for f in mine if f.msgid == entry.msgid and
+                        f.line == catalogue.msgstr_line(entry)]
+            if done and not any(f.severity.value == "error" for f in findings):
+                compliant += 1
+            source_spans = [(h.start, h.end) for h in matcher.find(entry.msgid)
+                            if h.entry.kind is not Kind.SPELLING]
+            target_spans = []
+            for concept in _concepts(entry.msgid, matcher):
+                rendering = concept.renderings.get(catalogue.locale)
+                for form in rendering.forms if rendering else ():
+                    if form.status in (Status.PREFERRED, Status.ADMITTED):
+                        target_spans += [(h.start, h.end)
+                                         for h in tg.find(form.text, entry.msgstr, catalogue.locale)]
+            article = titles.get(entry.msgctxt or "", entry.msgctxt or "")
+            articles.setdefault(article, []).append(
+                Row(entry.msgid, entry.msgstr, source_spans, target_spans, findings))
+        try:
+            name = language_name(catalogue.locale)
+        except XlateError:
+            name = catalogue.locale
+        sections.append(LocaleSection(catalogue.locale, name, total, translated, fuzzy, compliant,
+                                      list(articles.items())))
+    return render_html("xlate report: translations against the glossary", sections)

@@ -625,6 +625,29 @@ def ci_command(
     raise typer.Exit(worst)
 
 
+@app.command("report")
+@handles_errors
+def report_command(
+    ctx: typer.Context,
+    html_out: Path = typer.Option(..., "--html", metavar="OUT",
+                                  help="Write the report to this HTML file (atomically)."),
+    paths: Optional[list[str]] = typer.Argument(None, help="PO files (default: every "
+                                                           "catalogue)."),
+    locale: Optional[str] = typer.Option(None, "--locale", "-l",
+                                         help="Language of PO files whose header has none."),
+    glossary: Optional[Path] = GLOSSARY_OPTION,
+) -> None:
+    """Write a self-contained HTML report: coverage and glossary compliance per locale (a
+    chart), and the articles side by side with glossary terms highlighted and every finding
+    marked on its sentence."""
+    from xlate.checking import build_report
+    from xlate.fsutil import atomic_write
+
+    config, parsed = _load_clean_glossary(ctx, glossary)
+    atomic_write(html_out, build_report(config, parsed.glossary, paths or [], locale))
+    typer.echo(f"wrote {html_out}", err=True)
+
+
 @app.command("rule")
 @handles_errors
 def rule(
