@@ -233,6 +233,10 @@ class Matcher:
 
     def __init__(self, glossary: Glossary | Iterable[Entry], *, romanise: bool = True,
                  tier: int = 2, near_misses: bool = True) -> None:
+        with gc_paused():  # millions of small objects for a big glossary, none of them cyclic
+            self._build(glossary, romanise, tier, near_misses)
+
+    def _build(self, glossary, romanise: bool, tier: int, near_misses: bool) -> None:
         self._terms = _Layer()
         self._spelling = _Layer()
         self._near = NearIndex()
