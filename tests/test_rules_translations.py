@@ -97,12 +97,20 @@ CASES = [
     ("fr", "National Security Adviser Wi Sung-lac arrived.",
      "Le conseiller à la sécurité nationale Wi Sung-lac est arrivé.", []),
     ("fr", "Mark Rubio arrived.", "Mark Rubio est arrivé.", ["C101"]),
+    # Forbidden and inconsistent renderings in Japanese and French too.
+    ("ja", "They set up a director-general-level South Korea-NATO defense industry consultation "
+           "body.", "実務級協議体を新設した。", ["C102"]),
+    ("ja", "The NATO summit ended.", "NATO 首脳会議が閉幕した。", []),
+    ("fr", "They set up a director-general-level South Korea-NATO defense industry consultation "
+           "body.", "Ils ont créé un organe de concertation sur l'industrie de défense de niveau "
+           "opérationnel.", ["C102"]),
+    ("fr", "The Presidential Office said.", "La présidence l'a annoncé.", []),
     # Suppression with a reason, and without one.
     ("ko", "Mark Rutte spoke.", "마크 루터는 말했다.", []),
     ("ko", "Mark Rutte spoke.", "마크 루터는 말했다.", ["C103", "C901"]),
 ]
-COMMENTS = {27: "xlate: ignore C103 -- the Presidential Office's own spelling, quoted",
-            28: "xlate: ignore C103"}
+COMMENTS = {31: "xlate: ignore C103 -- the Presidential Office's own spelling, quoted",
+            32: "xlate: ignore C103"}
 
 
 @pytest.mark.parametrize("index", range(len(CASES)))
@@ -113,7 +121,7 @@ def test_fires_and_stays_quiet(matcher, index):
 
 
 def test_suppressed_findings_keep_their_reason(matcher):
-    text = po("Mark Rutte spoke.", "마크 루터는 말했다.", "ko", COMMENTS[27])
+    text = po("Mark Rutte spoke.", "마크 루터는 말했다.", "ko", COMMENTS[31])
     result = check(catalogues(text), matcher, REGISTRY, CheckOptions(dates=JUNE))
     assert [(f.code, reason) for f, reason in result.suppressed] == [
         ("C103", "the Presidential Office's own spelling, quoted")]
@@ -125,3 +133,38 @@ def test_finding_points_at_the_msgstr_line(matcher):
     assert finding.line == text.splitlines().index('msgstr "마크 루터는 말했다."') + 1
     assert (finding.term, finding.found, finding.expected, finding.msgid) == (
         "mark_rutte", "마크 루터", "마르크 뤼터", "Mark Rutte spoke.")
+
+
+@pytest.mark.parametrize("locale,first,second", [
+    ("ko", "나토 정상회의가 열렸다.", "나토정상회의가 끝났다."),
+    ("ja", "NATO首脳会議が開かれた。", "NATO 首脳会議が閉幕した。"),
+    ("fr", "Lee Jae Myung a parlé.", "Lee Jae myung a parlé."),
+])
+def test_inconsistent_rendering_in_each_language(matcher, locale, first, second):
+    source = "Lee Jae Myung spoke." if locale == "fr" else "The NATO summit opened."
+    body = (f'msgctxt "a"\nmsgid "{source}"\nmsgstr "{first}"\n\n'
+            f'msgctxt "b"\nmsgid "{source}"\nmsgstr "{second}"\n')
+    text = f'msgid ""\nmsgstr ""\n"Language: {locale}\\n"\n\n' + body
+    found = codes(matcher, text)
+    assert "C201" in found, found
+    same = text.replace(second, first.replace("開かれた", "閉幕した").replace("열렸다", "끝났다")
+                        .replace("Lee", "Ainsi, Lee"))
+    assert "C201" not in codes(matcher, same)
+
+
+def test_sentence_initial_capital_is_not_an_inconsistency(matcher):
+    text = ('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgctxt "a"\nmsgid "A personal letter."\n'
+            'msgstr "Lettre personnelle."\n\nmsgctxt "a"\nmsgid "His personal letter."\n'
+            'msgstr "Sa lettre personnelle."\n')
+    assert codes(matcher, text) == []
+
+
+@pytest.mark.parametrize("locale,one,two", [("ja", "ソウル6月26日", "ソウル、6月26日"),
+                                            ("fr", "Séoul, 26 juin", "Séoul (26 juin)")])
+def test_divergent_translations_in_each_language(matcher, locale, one, two):
+    entry = 'msgctxt "a"\nmsgid "Seoul, June 26"\nmsgstr "{}"\n'
+    head = f'msgid ""\nmsgstr ""\n"Language: {locale}\\n"\n\n'
+    text = f"--- one.po\n{head}{entry.format(one)}--- two.po\n{head}{entry.format(two)}"
+    assert "C202" in codes(matcher, text)
+    same = f"--- one.po\n{head}{entry.format(one)}--- two.po\n{head}{entry.format(one)}"
+    assert "C202" not in codes(matcher, same)

@@ -131,6 +131,7 @@ def _check_term(concept: Entry, text: str, catalogue: Catalogue, entry: polib.PO
     out: list[Finding] = []
     good = [f for f in rendering.forms if f.status in (Status.PREFERRED, Status.ADMITTED)
             and f.valid_on(day)]
+    admitted = {tg.fold(f.text, locale) for f in good if f.status is Status.ADMITTED}
     present, compound = [], []
     for form in good:
         for hit in tg.find(form.text, text, locale):
@@ -164,8 +165,10 @@ def _check_term(concept: Entry, text: str, catalogue: Catalogue, entry: polib.PO
     for form, hit in present:
         if locale.startswith("ko"):
             out.extend(_particles(form.text, hit, concept, catalogue, entry, registry))
-        if form.status is Status.PREFERRED:
-            surface = re.sub(r"\s+", " ", tg.fold(hit.found, locale))
+        surface = re.sub(r"\s+", " ", tg.fold(hit.found, locale))
+        if tg.family(locale) == "latin":  # a capital at the start of a sentence is no variant
+            surface = surface[:1].lower() + surface[1:]
+        if form.status is Status.PREFERRED and surface not in admitted:
             uses.setdefault(concept.id, {}).setdefault(surface, (entry, hit.found))
     if not present and not flagged:
         if compound:

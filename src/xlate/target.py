@@ -105,13 +105,18 @@ def _pattern(form: str, locale: str) -> re.Pattern[str]:
         body = "".join(out)
         return re.compile(rf"(?<![^\W_]){body}(?![^\W_])", re.IGNORECASE)
     pieces = []
+    previous = ""
     for char in form:
         if char.isspace():
             pieces.append(r"\s*")
         elif char in "\u00b7-":
             pieces.append(r"[\u00b7\-\s]?")
         else:
+            if kind == "cjk" and previous and not previous.isspace() and \
+                    (previous.isascii() and previous.isalnum()) != (char.isascii() and char.isalnum()):
+                pieces.append(r"\s?")  # NATO首脳会議 = NATO 首脳会議
             pieces.append(re.escape(char))
+        previous = char
     body = "".join(pieces)
     if kind == "ko":
         first_hangul = form[:1] and HANGUL[0] <= form[0] <= HANGUL[-1]
