@@ -30,3 +30,16 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A scratch copy of the repository (seeds, glossary, catalogues, configuration), as the
+    working directory."""
+    import shutil
+
+    for name in ("seeds", "glossary", "locales"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("*.mo"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -18,15 +18,6 @@ LOCALES = ("ko", "ja", "fr")
 MSGFMT = shutil.which("msgfmt")
 
 
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    for name in ("seeds", "glossary", "locales"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("*.mo"))
-    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def run(*args):
     return runner.invoke(app, list(args))
 

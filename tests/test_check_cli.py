@@ -98,15 +98,6 @@ def test_other_formats(scratch, fmt):
     assert result.exit_code == 1 and "C101" in result.stdout
 
 
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    for name in ("seeds", "glossary", "locales"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("*.mo"))
-    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def test_ci_passes_on_the_repository(project):
     result = run("ci", env={"GITHUB_ACTIONS": "false"})
     assert result.exit_code == 0, result.output

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT
 from xlate.cli import app
 
 runner = CliRunner()
@@ -22,15 +21,12 @@ PAYLOAD = "<script>document.body.setAttribute('data-pwned','1')</script>"
 
 
 @pytest.fixture
-def report(tmp_path, monkeypatch):
-    for name in ("seeds", "glossary", "locales"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("*.mo"))
-    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+def report(project):
+    tmp_path = project
     ko = tmp_path / "locales" / "ko" / "LC_MESSAGES" / "articles.po"
     text = ko.read_text(encoding="utf-8")
     ko.write_text(text.replace('msgstr "외교"', f'msgstr "외교 {PAYLOAD}"', 1)
                   .replace("마르크 뤼터 나토 사무총장과", "나토 사무총장과", 1), encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["report", "--html", "out/report.html"])
     assert result.exit_code == 0, result.output
     return tmp_path / "out" / "report.html"

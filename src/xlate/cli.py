@@ -162,17 +162,12 @@ def glossary_validate(
 
     Exit 0 when clean, 1 on findings at or above --fail-on, 2 when a file cannot be read.
     """
-    from xlate.model import Severity
-    from xlate.report import RENDERERS
-    from xlate.rules.select import Selection, worst_exit
+    from xlate.rules.select import Selection
 
     config, parsed = _load_glossary(ctx, glossary)
     findings = Selection(config.select, config.ignore, config.severity).apply(parsed.findings)
-    render = RENDERERS[output.value]
-    kwargs = {"color": _use_color()} if output is OutFormat.text else {}
-    typer.echo(render(findings, **kwargs), nl=False)
-    level = Severity(fail_on.value) if fail_on else config.fail_on
-    raise typer.Exit(worst_exit(findings, level))
+    typer.echo(_render(output.value, findings), nl=False)
+    _exit_for(findings, fail_on, config)
 
 
 @glossary_app.command("show")
@@ -322,6 +317,15 @@ def _render(fmt: str, findings, *, files=()) -> str:
     return RENDERERS[fmt](findings, color=_use_color(), rules=list(REGISTRY), files=list(files))
 
 
+def _exit_for(findings, fail_on: Optional["Level"], config) -> None:
+    """Exit 1 when a finding is at or above --fail-on (else the configured fail_on), else 0."""
+    from xlate.model import Severity
+    from xlate.rules.select import worst_exit
+
+    level = Severity(fail_on.value) if fail_on else config.fail_on
+    raise typer.Exit(worst_exit(findings, level))
+
+
 def _selection(config, select: Optional[str], ignore: Optional[str]):
     from xlate.rules.select import Selection
 
@@ -379,11 +383,7 @@ def lint_command(
     if outcome.diff is not None:
         typer.echo(outcome.diff, nl=False)
     typer.echo(_render(output.value, outcome.findings, files=outcome.files), nl=False)
-    from xlate.model import Severity
-    from xlate.rules.select import worst_exit
-
-    level = Severity(fail_on.value) if fail_on else config.fail_on
-    raise typer.Exit(worst_exit(outcome.findings, level))
+    _exit_for(outcome.findings, fail_on, config)
 
 
 @app.command("extract")
@@ -570,8 +570,6 @@ def check_command(
     `# xlate: ignore CODE -- reason`. Exit 0/1/2 as for `xlate lint`.
     """
     from xlate.checking import run_check
-    from xlate.model import Severity
-    from xlate.rules.select import worst_exit
 
     config, parsed = _load_clean_glossary(ctx, glossary)
     outcome = run_check(config, parsed.glossary, paths or [],
@@ -580,8 +578,7 @@ def check_command(
     typer.echo(_render(output.value, outcome.findings, files=outcome.files), nl=False)
     for finding, reason in outcome.suppressed:
         typer.echo(f"{finding.path}:{finding.line}: {finding.code} ignored: {reason}", err=True)
-    level = Severity(fail_on.value) if fail_on else config.fail_on
-    raise typer.Exit(worst_exit(outcome.findings, level))
+    _exit_for(outcome.findings, fail_on, config)
 
 
 @app.command("ci")
