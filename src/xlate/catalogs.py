@@ -169,43 +169,14 @@ def compile_catalogs(config: Config, locale_list: Sequence[str]) -> list[str]:
     return written
 
 
-_PLURAL = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?);?\s*$")
-
-
 def check_catalog(text: str, po: polib.POFile, locale: str, shown: str) -> None:
-    """Refuse a catalogue whose plural forms or format strings are broken (babel's checkers)."""
-    from io import BytesIO
+    """Refuse a catalogue whose plural forms or format strings are broken: the first error of
+    the C5xx rules (babel's checkers, Plural-Forms against CLDR) as an XlateError."""
+    from xlate.check import Catalogue, gettext_findings
 
-    from babel.messages.pofile import read_po
-
-    header_line = next((n for n, line in enumerate(text.splitlines(), 1)
-                        if line.startswith('"Plural-Forms:')), 1)
-    forms = po.metadata.get("Plural-Forms")
-    if forms:
-        match = _PLURAL.match(forms)
-        if not match:
-            raise XlateError(f"Plural-Forms is not 'nplurals=N; plural=EXPR;': {forms!r}",
-                             path=shown, line=header_line)
-        try:
-            gettext.c2py(match.group(2))
-        except (ValueError, SyntaxError):
-            raise XlateError(f"Plural-Forms has an invalid expression {match.group(2)!r}",
-                             path=shown, line=header_line) from None
-        expected = locales.plural_forms(locale).split(";")[0].split("=")[1].strip()
-        if match.group(1) != expected:
-            raise XlateError(f"Plural-Forms says nplurals={match.group(1)}, but {locale} has "
-                             f"{expected} plural forms (CLDR)", path=shown, line=header_line)
-    elif any(e.msgid_plural for e in po):
-        raise XlateError("the catalogue has plural messages but no Plural-Forms header",
-                         path=shown, line=1)
-    try:
-        catalog = read_po(BytesIO(text.encode("utf-8")), locale=locale.replace("-", "_"))
-    except Exception as exc:  # babel raises bare errors on broken files
-        raise XlateError(f"cannot read catalogue: {exc}", path=shown) from exc
-    for message, errors in catalog.check():
-        if errors and "fuzzy" not in message.flags:
-            raise XlateError(f"{errors[0]} (msgid {str(message.id)[:40]!r})", path=shown,
-                             line=message.lineno)
+    for finding in gettext_findings(Catalogue(shown, locale, po, text)):
+        if finding.severity.value == "error":
+            raise XlateError(finding.message, path=finding.path, line=finding.line)
 
 
 @dataclass

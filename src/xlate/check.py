@@ -11,6 +11,7 @@ consistent. A translator silences one finding on one entry with the translator c
 from __future__ import annotations
 
 import datetime as dt
+import gettext
 import re
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -29,6 +30,7 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
 _MONTH_RE = "|".join(_MONTHS) + r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
 _DATE = re.compile(rf"\b(?P<month>{_MONTH_RE})\s+(?P<days>\d{{1,2}}(?:(?:\s*(?:-|–|and|to)\s*)"
                    rf"\d{{1,2}})?)\b|\b(?P<days2>\d{{1,2}})\s+(?P<month2>{_MONTH_RE})\b")
+_PLURAL = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?);?\s*$")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 
 
@@ -288,3 +290,57 @@ def _divergent(catalogues: Sequence[Catalogue], registry: Registry):
                 yield _finding(registry, "C202", f"translated differently in "
                                f"{other.path}:{other.msgstr_line(first)} ('{first.msgstr[:60]}')",
                                catalogue, entry, found=entry.msgstr, expected=first.msgstr)
+
+
+def gettext_findings(catalogue: Catalogue) -> list[Finding]:
+    """Plural-Forms and format strings (babel's checkers) as findings, not exceptions."""
+    from io import BytesIO
+
+    from babel.messages.pofile import read_po
+
+    from xlate import locales
+    from xlate.errors import XlateError
+    from xlate.rules import REGISTRY
+
+    found = []
+    lines = catalogue.text.splitlines()
+    header_line = next((n for n, line in enumerate(lines, 1) if line.startswith('"Plural-Forms:')), 1)
+    forms = catalogue.po.metadata.get("Plural-Forms")
+    plural = any(e.msgid_plural for e in catalogue.po)
+
+    def add(code: str, message: str, line: int, msgid: str | None = None) -> None:
+        found.append(REGISTRY.finding(code, message, Location(catalogue.path, line, 1),
+                                      msgid=msgid))
+
+    if forms:
+        match = _PLURAL.match(forms)
+        if not match:
+            add("C502", f"Plural-Forms is not 'nplurals=N; plural=EXPR;': {forms!r}", header_line)
+        else:
+            try:
+                gettext.c2py(match.group(2))
+            except (ValueError, SyntaxError):
+                add("C502", f"Plural-Forms has an invalid expression {match.group(2)!r}",
+                    header_line)
+            try:
+                expected = locales.plural_forms(catalogue.locale).split(";")[0].split("=")[1]
+            except XlateError:
+                expected = None  # a locale CLDR does not know: nothing to compare with
+            if expected is not None and match.group(1) != expected.strip():
+                add("C502", f"Plural-Forms says nplurals={match.group(1)}, but "
+                    f"{catalogue.locale} has {expected.strip()} plural forms (CLDR)", header_line)
+    elif plural:
+        add("C502", "plural messages but no Plural-Forms header", 1)
+    try:
+        parsed = read_po(BytesIO(catalogue.text.encode("utf-8")),
+                         locale=catalogue.locale.replace("-", "_"))
+    except Exception:  # noqa: BLE001 - babel may reject what polib read; polib's view stands
+        return found
+    for message, errors in parsed.check():
+        if not errors or "fuzzy" in message.flags:
+            continue
+        for error in errors:
+            code = "C502" if "plural" in str(error).lower() else "C501"
+            msgid = message.id[0] if isinstance(message.id, (list, tuple)) else message.id
+            add(code, str(error), message.lineno, msgid)
+    return found

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from io import BytesIO
 from pathlib import Path
 from typing import Sequence
 
 from xlate import catalogs
-from xlate.check import Catalogue, CheckOptions, CheckResult, check
+from xlate.check import Catalogue, CheckOptions, CheckResult, check, gettext_findings
 from xlate.config import Config
 from xlate.errors import XlateError
 from xlate.manifest import load_manifest
@@ -18,9 +16,6 @@ from xlate.model import Finding, Glossary, Location
 from xlate.rules import REGISTRY
 from xlate.rules.select import Selection
 from xlate.sources import read_text_file
-
-_PLURAL = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?);?\s*$")
-
 
 @dataclass
 class CheckOutcome:
@@ -49,51 +44,6 @@ def load(paths: Sequence[Path], config: Config, locale: str | None = None) -> li
         po = catalogs.read_catalog(path, shown)
         out.append(Catalogue(shown, _locale_of(po, path, locale), po, text))
     return out
-
-
-def gettext_findings(catalogue: Catalogue) -> list[Finding]:
-    """Plural-Forms and format strings (babel's checkers) as findings, not exceptions."""
-    from babel.messages.pofile import read_po
-
-    from xlate import locales
-
-    found = []
-    lines = catalogue.text.splitlines()
-    header_line = next((n for n, line in enumerate(lines, 1) if line.startswith('"Plural-Forms:')), 1)
-    forms = catalogue.po.metadata.get("Plural-Forms")
-    plural = any(e.msgid_plural for e in catalogue.po)
-
-    def add(code: str, message: str, line: int, msgid: str | None = None) -> None:
-        found.append(REGISTRY.finding(code, message, Location(catalogue.path, line, 1),
-                                      msgid=msgid))
-
-    if forms:
-        match = _PLURAL.match(forms)
-        expected = None
-        try:
-            expected = locales.plural_forms(catalogue.locale).split(";")[0].split("=")[1].strip()
-        except XlateError:
-            pass
-        if not match:
-            add("C502", f"Plural-Forms is not 'nplurals=N; plural=EXPR;': {forms!r}", header_line)
-        elif expected is not None and match.group(1) != expected:
-            add("C502", f"Plural-Forms says nplurals={match.group(1)}, but {catalogue.locale} has "
-                f"{expected} plural forms (CLDR)", header_line)
-    elif plural:
-        add("C502", "plural messages but no Plural-Forms header", 1)
-    try:
-        parsed = read_po(BytesIO(catalogue.text.encode("utf-8")),
-                         locale=catalogue.locale.replace("-", "_"))
-    except Exception:  # noqa: BLE001 - babel may reject what polib read; polib's view stands
-        return found
-    for message, errors in parsed.check():
-        if not errors or "fuzzy" in message.flags:
-            continue
-        for error in errors:
-            code = "C502" if "plural" in str(error).lower() else "C501"
-            msgid = message.id[0] if isinstance(message.id, (list, tuple)) else message.id
-            add(code, str(error), message.lineno, msgid)
-    return found
 
 
 def stale_findings(config: Config, glossary: Glossary, locales_checked: Sequence[str]) -> list[Finding]:
