@@ -1,0 +1,155 @@
+"""`xlate extract/init/update/compile/render/stats`: the gettext catalogues."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from xlate.cli.base import (GLOSSARY_OPTION, ListFormat, _config, _load_clean_glossary,
+                            _use_color, app, handles_errors)
+
+
+@app.command("extract")
+@handles_errors
+def extract_command(
+    ctx: typer.Context,
+    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 when the template "
+                                                       "is stale."),
+    glossary: Optional[Path] = GLOSSARY_OPTION,
+) -> None:
+    """Segment the sources into sentences and write the gettext template (.pot).
+
+    The output is byte-stable: a second run with unchanged inputs changes no byte.
+    """
+    from xlate.catalogs import extract
+
+    config, parsed = _load_clean_glossary(ctx, glossary)
+    changed, shown = extract(config, parsed.glossary, check=check)
+    if check:
+        typer.echo(f"{shown}: {'stale (run `xlate extract`)' if changed else 'up to date'}",
+                   err=True)
+        raise typer.Exit(1 if changed else 0)
+    typer.echo(f"{shown}: {'written' if changed else 'unchanged'}", err=True)
+
+
+@app.command("init")
+@handles_errors
+def init_command(
+    ctx: typer.Context,
+    locale: str = typer.Argument(..., help="A CLDR locale code: ko, ja, fr, pt_BR ..."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing catalogue."),
+    glossary: Optional[Path] = GLOSSARY_OPTION,
+) -> None:
+    """Create the catalogue of a new locale from the template, with Language and Plural-Forms
+    from CLDR and the glossary's hints."""
+    from xlate.catalogs import init
+
+    config, parsed = _load_clean_glossary(ctx, glossary)
+    typer.echo(f"{init(config, locale, parsed.glossary, force=force)}: created", err=True)
+
+
+@app.command("update")
+@handles_errors
+def update_command(
+    ctx: typer.Context,
+    locales: Optional[list[str]] = typer.Argument(None, help="Locales (default: every catalogue)."),
+    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 when a catalogue "
+                                                       "is stale."),
+    glossary: Optional[Path] = GLOSSARY_OPTION,
+) -> None:
+    """Merge the template into the catalogues: translations and comments kept, changed
+    sentences fuzzy with their previous msgid, vanished ones obsolete, glossary hints refreshed."""
+    from xlate.catalogs import update
+
+    config, parsed = _load_clean_glossary(ctx, glossary)
+    stale = False
+    for shown, changed, report in update(config, locales or [], parsed.glossary, check=check):
+        stale |= changed
+        state = ("stale" if check else "updated") if changed else "up to date"
+        detail = f"{report.kept} kept, {len(report.fuzzy)} fuzzy, {len(report.new)} new, " \
+                 f"{len(report.obsolete)} obsolete"
+        typer.echo(f"{shown}: {state} ({detail})", err=True)
+    raise typer.Exit(1 if check and stale else 0)
+
+
+@app.command("compile")
+@handles_errors
+def compile_command(
+    ctx: typer.Context,
+    locales: Optional[list[str]] = typer.Argument(None, help="Locales (default: every catalogue)."),
+) -> None:
+    """Compile the catalogues to .mo files, refusing broken plural forms or format strings."""
+    from xlate.catalogs import compile_catalogs
+
+    for shown in compile_catalogs(_config(ctx), locales or []):
+        typer.echo(f"{shown}: written", err=True)
+
+
+class RenderFormat(str, Enum):
+    text = "text"
+    md = "md"
+    html = "html"
+
+
+@app.command("render")
+@handles_errors
+def render_command(
+    ctx: typer.Context,
+    locale: str = typer.Argument(..., help="The locale to render."),
+    article: Optional[str] = typer.Argument(None, help="An article id (default: every article)."),
+    fmt: RenderFormat = typer.Option(RenderFormat.text, "--format", "-f",
+                                     help="text: the translation; md, html: bilingual, side by "
+                                          "side."),
+) -> None:
+    """Print a translated article, read through Python's gettext from the compiled .mo.
+
+    Untranslated and fuzzy sentences fall back to English and are counted on stderr.
+    """
+    from xlate.catalogs import render
+
+    result = render(_config(ctx), locale, article, fmt.value)
+    out = result.text
+    if fmt is RenderFormat.html:
+        import html as _html
+
+        out = (f'<!DOCTYPE html>\n<html lang="{_html.escape(locale)}"><head><meta charset="utf-8">'
+               f"<title>xlate: {_html.escape(locale)}</title></head><body>\n{out}</body></html>\n")
+    typer.echo(out, nl=False)
+    if result.fallbacks:
+        typer.echo(f"{result.fallbacks} of {result.segments} sentence(s) fell back to English "
+                   "(untranslated or fuzzy)", err=True)
+
+
+@app.command("stats")
+@handles_errors
+def stats_command(
+    ctx: typer.Context,
+    output: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Output format."),
+) -> None:
+    """Translation progress per locale and article."""
+    from xlate.catalogs import stats
+
+    rows = stats(_config(ctx))
+    records = [{"locale": r.locale, "article": r.article, "total": r.total,
+                "translated": r.translated, "fuzzy": r.fuzzy, "untranslated": r.untranslated,
+                "obsolete": r.obsolete, "percent": r.percent} for r in rows]
+    if output is ListFormat.json:
+        import json
+
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    for name in ("locale", "article", "total", "translated", "fuzzy", "untranslated",
+                 "obsolete", "percent"):
+        table.add_column(name, justify="left" if name in ("locale", "article") else "right")
+    for record in records:
+        table.add_row(*(f"{v:.1f}%" if k == "percent" else str(v) for k, v in record.items()))
+    Console(width=None if sys.stdout.isatty() else 200, no_color=not _use_color(),
+            highlight=False).print(table)

@@ -1,0 +1,203 @@
+"""`xlate lint/check/ci/report/rule`: the checks and their documentation."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from xlate.cli.base import (GLOSSARY_OPTION, Level, OutFormat,
+                            ReportFormat, _config, _exit_for, _load_clean_glossary,
+                            _render, _selection, app, handles_errors)
+from xlate.errors import XlateError
+
+
+@app.command("lint")
+@handles_errors
+def lint_command(
+    ctx: typer.Context,
+    paths: Optional[list[str]] = typer.Argument(
+        None, help="Files, folders or glob patterns (.txt, .md, .po, .pot); - for standard "
+                   "input. Default: the configured sources."),
+    select: Optional[str] = typer.Option(None, "--select", metavar="CODES",
+                                         help="Comma-separated rule codes or prefixes to run."),
+    ignore: Optional[str] = typer.Option(None, "--ignore", metavar="CODES",
+                                         help="Comma-separated rule codes or prefixes to skip "
+                                              "(the longest matching prefix wins)."),
+    fail_on: Optional[Level] = typer.Option(None, "--fail-on",
+                                            help="Lowest severity that makes the exit status 1."),
+    output: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f",
+                                        help="Output format."),
+    fix: bool = typer.Option(False, "--fix", help="Rewrite deprecated variants to the "
+                                                   "canonical form, in place (atomically)."),
+    diff: bool = typer.Option(False, "--diff", help="With --fix: print the changes as a "
+                                                     "unified diff and write nothing."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE",
+                                            help="Report only findings not recorded in FILE "
+                                                 "(default: `baseline` from the configuration)."),
+    no_baseline: bool = typer.Option(False, "--no-baseline", help="Ignore any baseline."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", metavar="FILE",
+                                                  help="Record the current findings in FILE."),
+    glossary: Optional[Path] = GLOSSARY_OPTION,
+) -> None:
+    """Lint English sources against the glossary: variants, forbidden forms, romanisations of
+    Korean names, misspelt names, case, house spelling, and mixed forms within and across
+    documents.
+
+    Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 on bad input.
+    """
+    from xlate.linting import run_lint
+
+    config, parsed = _load_clean_glossary(ctx, glossary)
+    use_baseline = None if no_baseline else (baseline or config.baseline)
+    outcome = run_lint(config, parsed.glossary, paths or [], selection=_selection(
+        config, select, ignore), fix=fix, diff=diff, baseline=use_baseline,
+        write_baseline=write_baseline)
+    for line in outcome.notes:
+        typer.echo(line, err=True)
+    if outcome.diff is not None:
+        typer.echo(outcome.diff, nl=False)
+    typer.echo(_render(output.value, outcome.findings, files=outcome.files), nl=False)
+    _exit_for(outcome.findings, fail_on, config)
+
+
+@app.command("check")
+@handles_errors
+def check_command(
+    ctx: typer.Context,
+    paths: Optional[list[str]] = typer.Argument(
+        None, help="PO files (default: every catalogue under the configured `catalogs`, plus "
+                   "the staleness check of the template and catalogues)."),
+    locale: Optional[str] = typer.Option(None, "--locale", "-l",
+                                         help="Language of the given PO files when their "
+                                              "header has none."),
+    select: Optional[str] = typer.Option(None, "--select", metavar="CODES",
+                                         help="Comma-separated rule codes or prefixes to run."),
+    ignore: Optional[str] = typer.Option(None, "--ignore", metavar="CODES",
+                                         help="Comma-separated rule codes or prefixes to skip."),
+    fail_on: Optional[Level] = typer.Option(None, "--fail-on",
+                                            help="Lowest severity that makes the exit status 1."),
+    min_translated: Optional[float] = typer.Option(
+        None, "--min-translated", metavar="PERCENT",
+        help="Fail (C403) a catalogue with fewer translated entries than this."),
+    output: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f",
+                                        help="Output format."),
+    glossary: Optional[Path] = GLOSSARY_OPTION,
+) -> None:
+    """Check every translation against the glossary: approved renderings present, forbidden
+    and deprecated ones absent, Korean particles, numbers and dates, consistency, untranslated
+    and fuzzy entries, stale catalogues, format strings and plural forms.
+
+    Silence one finding on one entry with a translator comment
+    `# xlate: ignore CODE -- reason`. Exit 0/1/2 as for `xlate lint`.
+    """
+    from xlate.checking import run_check
+
+    config, parsed = _load_clean_glossary(ctx, glossary)
+    outcome = run_check(config, parsed.glossary, paths or [],
+                        selection=_selection(config, select, ignore), locale=locale,
+                        min_translated=min_translated)
+    typer.echo(_render(output.value, outcome.findings, files=outcome.files), nl=False)
+    for finding, reason in outcome.suppressed:
+        typer.echo(f"{finding.path}:{finding.line}: {finding.code} ignored: {reason}", err=True)
+    _exit_for(outcome.findings, fail_on, config)
+
+
+@app.command("ci")
+@handles_errors
+def ci_command(
+    ctx: typer.Context,
+    output: Optional[ReportFormat] = typer.Option(
+        None, "--format", "-f", help="Format of the findings (default: text, or github "
+                                     "annotations when GITHUB_ACTIONS=true)."),
+) -> None:
+    """Run every check of the project: glossary validation, lint of the sources against their
+    baseline, template and catalogues up to date, translations checked against the glossary.
+
+    Prints the findings and a summary table; exits with the worst status of the stages (0 clean,
+    1 findings at or above fail_on, 2 a stage could not run).
+    """
+    from xlate.ci import run_ci
+
+    config = _config(ctx)
+    stages = run_ci(config)
+    fmt = output.value if output else (
+        "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    findings = [f for s in stages for f in s.findings]
+    if fmt == "text":
+        for s in stages:
+            if s.findings:
+                typer.echo(_render("text", s.findings).rsplit("\n", 2)[0])
+    else:
+        typer.echo(_render(fmt, findings), nl=False)
+    lines = [f"{'stage':<40}{'result':<10}{'errors':>7}{'warnings':>9}{'info':>6}  note"]
+    for s in stages:
+        counts = {lvl: sum(1 for f in s.findings if f.severity.value == lvl)
+                  for lvl in ("error", "warning", "info")}
+        result = {0: "ok", 1: "findings", 2: "failed"}[s.status(config)]
+        note = s.error or s.note
+        lines.append(f"{s.name:<40}{result:<10}{counts['error']:>7}{counts['warning']:>9}"
+                     f"{counts['info']:>6}  {note}".rstrip())
+    worst = max(s.status(config) for s in stages)
+    lines.append(f"xlate ci: {'passed' if worst == 0 else 'failed'} (exit {worst})")
+    typer.echo("\n".join(lines), err=fmt != "text")
+    raise typer.Exit(worst)
+
+
+@app.command("report")
+@handles_errors
+def report_command(
+    ctx: typer.Context,
+    html_out: Path = typer.Option(..., "--html", metavar="OUT",
+                                  help="Write the report to this HTML file (atomically)."),
+    paths: Optional[list[str]] = typer.Argument(None, help="PO files (default: every "
+                                                           "catalogue)."),
+    locale: Optional[str] = typer.Option(None, "--locale", "-l",
+                                         help="Language of PO files whose header has none."),
+    glossary: Optional[Path] = GLOSSARY_OPTION,
+) -> None:
+    """Write a self-contained HTML report: coverage and glossary compliance per locale (a
+    chart), and the articles side by side with glossary terms highlighted and every finding
+    marked on its sentence."""
+    from xlate.checking import build_report
+    from xlate.fsutil import atomic_write
+
+    config, parsed = _load_clean_glossary(ctx, glossary)
+    atomic_write(html_out, build_report(config, parsed.glossary, paths or [], locale))
+    typer.echo(f"wrote {html_out}", err=True)
+
+
+@app.command("rule")
+@handles_errors
+def rule(
+    code: Optional[str] = typer.Argument(None, help="A rule code (G201) or name (duplicate-id)."),
+    output: OutFormat = typer.Option(OutFormat.text, "--format", "-f", help="Output format."),
+) -> None:
+    """Print a rule's documentation, or list every rule when no code is given."""
+    from xlate.rules import REGISTRY
+
+    if code is None:
+        rules = list(REGISTRY)
+        if output is OutFormat.json:
+            import json
+
+            typer.echo(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity.value,
+                                    "summary": r.summary} for r in rules], indent=2))
+            return
+        for r in rules:
+            typer.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.summary.split('. ')[0]}")
+        return
+    found = REGISTRY.get(code)
+    if found is None:
+        raise XlateError(f"no rule '{code}' (see `xlate rule` for the list)")
+    if output is OutFormat.json:
+        import json
+
+        typer.echo(json.dumps({"code": found.code, "name": found.name,
+                               "severity": found.severity.value, "summary": found.summary,
+                               "why": found.why, "bad": found.bad, "good": found.good},
+                              ensure_ascii=False, indent=2))
+        return
+    typer.echo(found.doc(), nl=False)

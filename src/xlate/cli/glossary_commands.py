@@ -1,0 +1,176 @@
+"""`xlate glossary validate/show/list/export/import`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from xlate.cli.base import (GLOSSARY_OPTION, ExportFormat, Level, ListFormat, OutFormat,
+                            _config, _exit_for, _load_glossary, _render, _use_color, glossary_app,
+                            handles_errors)
+from xlate.errors import XlateError
+
+
+@glossary_app.command("validate")
+@handles_errors
+def glossary_validate(
+    ctx: typer.Context,
+    glossary: Optional[Path] = GLOSSARY_OPTION,
+    output: OutFormat = typer.Option(OutFormat.text, "--format", "-f", help="Output format."),
+    fail_on: Optional[Level] = typer.Option(
+        None, "--fail-on", help="Lowest severity that makes the exit status 1 "
+                                "(default: fail_on from the configuration, else warning)."),
+) -> None:
+    """Check the glossary: schema, duplicate ids and forms, missing renderings, references.
+
+    Exit 0 when clean, 1 on findings at or above --fail-on, 2 when a file cannot be read.
+    """
+    from xlate.rules.select import Selection
+
+    config, parsed = _load_glossary(ctx, glossary)
+    findings = Selection(config.select, config.ignore, config.severity).apply(parsed.findings)
+    typer.echo(_render(output.value, findings), nl=False)
+    _exit_for(findings, fail_on, config)
+
+
+@glossary_app.command("show")
+@handles_errors
+def glossary_show(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help="An id, or any form in any language "
+                                          "(\"Lee Jae Myung\", 위성락, Otan)."),
+    glossary: Optional[Path] = GLOSSARY_OPTION,
+    output: OutFormat = typer.Option(OutFormat.text, "--format", "-f", help="Output format."),
+) -> None:
+    """Find entries by id or by any surface form and print them. Exit 1 when none matches."""
+    from xlate.lookup import describe, find_entries
+
+    config, parsed = _load_glossary(ctx, glossary)
+    entries, exact = find_entries(parsed.glossary, query)
+    if not entries:
+        typer.echo(f"xlate: no glossary entry matches '{query}'", err=True)
+        raise typer.Exit(1)
+    if output is OutFormat.json:
+        import json
+
+        from xlate.exchange import entry_to_dict
+
+        payload = [entry_to_dict(e, source_locale=config.source_locale) for e in entries]
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+        return
+    if not exact:
+        typer.echo(f"No entry has the form '{query}'; entries containing it:", err=True)
+    cards = [describe(e, where=str(parsed.locate(e))) for e in entries]
+    typer.echo("\n".join(cards), nl=False)
+
+
+@glossary_app.command("list")
+@handles_errors
+def glossary_list(
+    ctx: typer.Context,
+    kind: Optional[str] = typer.Option(None, "--kind", "-k", help="Only entries of this kind."),
+    glossary: Optional[Path] = GLOSSARY_OPTION,
+    output: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Output format."),
+) -> None:
+    """List the entries as a table: id, kind, canonical form and the approved renderings."""
+    from xlate.model import Kind
+
+    config, parsed = _load_glossary(ctx, glossary)
+    if kind is not None and kind not in Kind._value2member_map_:
+        raise XlateError(f"unknown kind '{kind}'; use one of: {', '.join(k.value for k in Kind)}")
+    entries = [e for e in parsed.glossary if kind is None or e.kind.value == kind]
+    rows = []
+    for entry in entries:
+        row = {"id": entry.id, "kind": entry.kind.value, "canonical": entry.canonical}
+        for locale in config.target_locales:
+            rendering = entry.renderings.get(locale)
+            approved = rendering.approved() if rendering else None
+            row[locale] = approved.text if approved else ""
+        rows.append(row)
+    if output is ListFormat.json:
+        import json
+
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*rows[0].keys() if rows else ("id",), box=None, pad_edge=False,
+                  show_edge=False, header_style="bold")
+    for row in rows:
+        table.add_row(*row.values())
+    console = Console(width=None if sys.stdout.isatty() else 200, no_color=not _use_color(),
+                      highlight=False)
+    console.print(table)
+    console.print(f"{len(rows)} entr{'y' if len(rows) == 1 else 'ies'}")
+
+
+@glossary_app.command("export")
+@handles_errors
+def glossary_export(
+    ctx: typer.Context,
+    fmt: ExportFormat = typer.Option(..., "--format", "-f",
+                                     help="tbx: TBX-Basic v3 (ISO 30042:2019); tbx2: the older "
+                                          "martif layout; csv: Weblate glossary CSV (one target "
+                                          "locale); json: xlate's own lossless JSON."),
+    locale: Optional[str] = typer.Option(None, "--locale", "-l",
+                                         help="Target locale of a CSV export."),
+    output_path: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
+                                               help="Write here (atomically) instead of stdout."),
+    glossary: Optional[Path] = GLOSSARY_OPTION,
+) -> None:
+    """Export the glossary as TBX (v3 or v2), Weblate CSV or JSON."""
+    config, parsed = _load_glossary(ctx, glossary)
+    data: bytes
+    if fmt in (ExportFormat.tbx, ExportFormat.tbx2):
+        from xlate.tbx import export_tbx
+
+        data = export_tbx(parsed.glossary, source_locale=config.source_locale,
+                          dialect="v3" if fmt is ExportFormat.tbx else "v2")
+    elif fmt is ExportFormat.json:
+        from xlate.exchange import export_json
+
+        data = export_json(parsed.glossary, source_locale=config.source_locale).encode("utf-8")
+    else:
+        from xlate.exchange import export_csv
+
+        if locale is None:
+            raise XlateError("a CSV export holds one target locale: pass --locale "
+                             + "|".join(config.target_locales))
+        from xlate.config import check_locale
+
+        check_locale(locale)
+        data = export_csv(parsed.glossary, locale=locale,
+                          source_locale=config.source_locale).encode("utf-8")
+    if output_path is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        from xlate.fsutil import atomic_write
+
+        atomic_write(output_path, data)
+        typer.echo(f"wrote {output_path} ({len(parsed.glossary)} entries)", err=True)
+
+
+@glossary_app.command("import")
+@handles_errors
+def glossary_import(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="A TBX (v3 or v2 martif) or xlate JSON file."),
+    into: Optional[Path] = typer.Option(None, "--into", metavar="FILE",
+                                        help="Glossary file for new entries "
+                                             "(default: imported.toml in the glossary folder)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Report what would change; write nothing."),
+    glossary: Optional[Path] = GLOSSARY_OPTION,
+) -> None:
+    """Merge a TBX or JSON glossary into the glossary files, by id, losing nothing there."""
+    from xlate.interchange import import_file
+
+    config = _config(ctx)
+    folder = glossary if glossary is not None else config.glossary
+    report = import_file(file, folder, into=into, source_locale=config.source_locale,
+                         dry_run=dry_run)
+    typer.echo(report, nl=False)
