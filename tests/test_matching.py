@@ -99,7 +99,8 @@ def hits(matcher, text):
     ("Lee Jae‑Myung", [("lee", How.EXACT, "Lee Jae‑Myung")]),  # the deprecated form, other caps
     ("Yi Jae-myeong", [("lee", How.ROMANISED, "Yi Jae-myeong")]),
     ("Jae-myung Rhee", [("lee", How.ROMANISED, "Jae-myung Rhee")]),
-    ("LEE JAE MYUNG", [("lee", How.CASE, "LEE JAE MYUNG")]),
+    ("LEE JAE MYUNG", [("lee", How.EXACT, "LEE JAE MYUNG")]),  # headline capitals
+    ("Lee jae myung", [("lee", How.CASE, "Lee jae myung")]),
     ("By Lee Kap-soo", [("lee_kap_soo", How.EXACT, "Lee Kap-soo")]),
     ("NATO's High Visibility Projects", [("nato", How.EXACT, "NATO"),
                                          ("hvp", How.EXACT, "High Visibility Projects")]),

@@ -57,7 +57,9 @@ def test_good_example_is_clean(matcher, rule):
     ("Marko Rubio", ["T104"]),
     ("Wi-Fi was down. Mark Twain wrote.", []),
     # T105: proper names in other case; a common noun in lower case is fine
-    ("the SEOUL office", ["T105"]),
+    ("the seoul office", ["T105"]),
+    ("SEOUL, June 26 -- the office", []),
+    ("South Korean and Korean officials, and the Trumps", []),
     ("a president and the president of NATO", []),
     # T106: joined spelling of a listed hyphenated form
     ("Jaemyung Lee", ["T106"]),

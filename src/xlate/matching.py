@@ -398,6 +398,8 @@ def _classify(surface: str, target: _Target, length: int) -> How | None:
             # An acronym in another case is usually another word ("us"), unless capitalised
             # and long enough to be the acronym written as a name ("Nato").
             return How.CASE if surface[:1].isupper() and target.letters >= 3 else None
+        if surface.isupper():
+            return How.EXACT  # headline and dateline capitals (SEOUL, June 26): typography
         if length == 1 and entry.kind not in _PROPER_KINDS:
             return None  # "president" is a common noun, not a miscased "President"
         return How.CASE

@@ -53,6 +53,8 @@ class NearIndex:
                         continue
                     for key in {skeleton} | _deletions(skeleton):
                         for target_skeleton, payload in self._index.get(key, ()):
+                            if skeleton.startswith(target_skeleton):
+                                continue  # a derived word, not a typo: Korean, Trumps
                             distance = _distance(skeleton, target_skeleton)
                             if 0 < distance <= 1 and (best is None or (distance, a - b) < best[0]):
                                 best = ((distance, a - b), a, b, payload)

@@ -54,11 +54,12 @@ RULES = (
     Rule(
         "T105", "wrong-case", "warning",
         "Flags a case-sensitive term written in other capitals (a proper name in lower case, an "
-        "acronym written as a word).",
+        "acronym written as a word). All capitals, as in headlines and datelines, are typography "
+        "and not flagged.",
         "Capitals carry meaning in English: \"the Presidential Office\" names an institution, "
         "\"a presidential office\" is any office.",
-        "Seoul, June 26 (IANS) The agreement was announced by the PRESIDENTIAL OFFICE.",
-        "Seoul, June 26 (IANS) The agreement was announced by the Presidential Office.",
+        "The agreement was announced by the Presidential office in Seoul.",
+        "The agreement was announced by the Presidential Office in Seoul.",
         "text",
     ),
     Rule(
