@@ -7,7 +7,6 @@ applied here; the CLI only reads files and renders the findings.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -20,7 +19,6 @@ from xlate.rules.registry import Registry
 from xlate.textmap import LineIndex
 
 _SPACES = re.compile(r"\s+")
-EXACT, PREFERRED = How.EXACT, Status.PREFERRED
 
 
 @dataclass(frozen=True)
@@ -58,7 +56,7 @@ class _Use:
 @dataclass
 class LintResult:
     findings: list[Finding] = field(default_factory=list)
-    hits: dict[str, list[tuple[Segment, Hit]]] = field(default_factory=dict)
+    occurrences: dict[str, int] = field(default_factory=dict)  # glossary terms found per path
 
 
 def _preferred(entry: Entry, day: dt.date | None) -> str:
@@ -132,26 +130,18 @@ def _lint(documents: Sequence[Document], matcher: Matcher, registry: Registry) -
     across: dict[str, dict[int, dict[str, _Use]]] = {}
     for number, document in enumerate(documents):
         counts: dict[str, Counter[str]] = {}
-        hits_here = result.hits.setdefault(document.path, [])
         for segment in document.segments:
             index = LineIndex(segment.text) if segment.exact else None
-            hits = matcher.find(segment.text)
-            terms = [h for h in hits if h.entry.kind is not Kind.SPELLING]
-            term_starts = [h.start for h in terms]
-            for hit in hits:
-                inside = None
-                if hit.entry.kind is Kind.SPELLING:
-                    inside = _enclosing(hit, terms, term_starts)
-                    if inside is not None and _acceptable(inside) and not _acceptable(hit):
-                        continue  # an accepted name keeps its own spelling ("Ministry of Defence")
-                hits_here.append((segment, hit))
-                form = hit.form
-                if hit.how is EXACT and form is not None and form.status is PREFERRED:
-                    problem, label = None, form.text  # the common case, kept cheap
-                else:
-                    problem, label = _hit_finding(hit, document.date), _label(hit)
-                if problem is None and label is None:
-                    continue
+            scan = matcher.scan(segment.text)
+            result.occurrences[document.path] = result.occurrences.get(document.path, 0) + \
+                scan.occurrences
+            # (position, hit, label, count): uses in order of first appearance.
+            uses: list[tuple[int, Hit, str, int]] = [
+                (first.start, first, first.form.text, n) for first, n in scan.accepted]
+            for hit, inside in scan.hits:
+                if inside is not None and _acceptable(inside) and not _acceptable(hit):
+                    continue  # an accepted name keeps its own spelling ("Ministry of Defence")
+                problem, label = _hit_finding(hit, document.date), _label(hit)
                 if problem is not None and inside is None:
                     line, column, end_line, end_column = _where(segment, index, hit.start, hit.end)
                     code, message, expected = problem
@@ -160,26 +150,21 @@ def _lint(documents: Sequence[Document], matcher: Matcher, registry: Registry) -
                         end_column=end_column, term=hit.entry.id, found=hit.found,
                         expected=expected, msgid=segment.context))
                 if label is not None:
-                    tally = counts.get(hit.entry.id)
-                    if tally is None:
-                        tally = counts[hit.entry.id] = Counter()
-                    tally[label] += 1
-                    firsts = across.setdefault(hit.entry.id, {}).setdefault(number, {})
-                    if label not in firsts:
-                        firsts[label] = _Use(label, *_where(segment, index, hit.start, hit.end),
-                                             hit, segment.context)
+                    uses.append((hit.start, hit, label, 1))
+            uses.sort(key=lambda use: use[0])
+            for _, hit, label, n in uses:
+                tally = counts.get(hit.entry.id)
+                if tally is None:
+                    tally = counts[hit.entry.id] = Counter()
+                tally[label] += n
+                firsts = across.setdefault(hit.entry.id, {}).setdefault(number, {})
+                if label not in firsts:
+                    firsts[label] = _Use(label, *_where(segment, index, hit.start, hit.end),
+                                         hit, segment.context)
         result.findings.extend(_mixed_in_document(document, number, counts, across, registry))
     result.findings.extend(_mixed_across(across, documents, registry))
     result.findings.sort(key=Finding.sort_key)
     return result
-
-
-def _enclosing(hit: Hit, terms: Sequence[Hit], starts: Sequence[int]) -> Hit | None:
-    """The term hit that contains `hit`, if any (terms do not overlap, sorted by start)."""
-    k = bisect.bisect_right(starts, hit.start) - 1
-    if k >= 0 and terms[k].start <= hit.start and hit.end <= terms[k].end:
-        return terms[k]
-    return None
 
 
 def _acceptable(hit: Hit) -> bool:

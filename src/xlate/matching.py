@@ -18,10 +18,11 @@ itself, the form in another case, another spelling of it, or a generated romanis
 
 from __future__ import annotations
 
+import bisect
 import gc
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Iterable, Sequence
 
@@ -89,6 +90,24 @@ class _Token:
     key: str
     start: int
     end: int
+
+
+@dataclass
+class Scan:
+    """What `Matcher.scan` found: hits to look at one by one (with the term hit that encloses a
+    spelling hit), and the first occurrence and count of each preferred form."""
+
+    occurrences: int = 0
+    hits: list[tuple[Hit, "Hit | None"]] = field(default_factory=list)
+    accepted: list[tuple[Hit, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Tiled:
+    terms: list
+    spelling: list
+    near: list
+    hit: object
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +296,55 @@ class Matcher:
             return self._find(text)
 
     def _find(self, text: str) -> list[Hit]:
+        tiled = self._tile(text)
+        if tiled is None:
+            return []
+        hits = [tiled.hit(*move) for move in tiled.terms]
+        extra = [tiled.hit(*move) for move in tiled.spelling] + tiled.near
+        if not extra:
+            return hits  # the tiling is in order already
+        return sorted(hits + extra, key=lambda h: (h.start, -h.end))
+
+    def scan(self, text: str) -> "Scan":
+        """Like `find`, for linting large texts: occurrences of accepted forms are counted,
+        not materialised (one Hit per preferred form, its first occurrence); every other hit
+        comes with the term hit that encloses it, for spelling hits inside terms."""
+        with gc_paused():
+            return self._scan(text)
+
+    def _scan(self, text: str) -> "Scan":
+        result = Scan()
+        tiled = self._tile(text)
+        if tiled is None:
+            return result
+        accepted: dict[tuple[int, str], list] = {}
+        for move in tiled.terms:
+            form, how, target = move[2]
+            result.occurrences += 1
+            if how is How.EXACT and form is not None and form.status is Status.PREFERRED:
+                key = (id(target.entry), form.text)
+                if key in accepted:
+                    accepted[key][1] += 1
+                else:
+                    accepted[key] = [tiled.hit(*move), 1]
+            elif not (how is How.EXACT and form is not None and form.status is Status.ADMITTED):
+                result.hits.append((tiled.hit(*move), None))
+        term_starts = [move[0] for move in tiled.terms]
+        for move in tiled.spelling:
+            result.occurrences += 1
+            k = bisect.bisect_right(term_starts, move[0]) - 1
+            inside = None
+            if k >= 0 and tiled.terms[k][0] + tiled.terms[k][1] >= move[0] + move[1]:
+                inside = tiled.hit(*tiled.terms[k])
+            result.hits.append((tiled.hit(*move), inside))
+        result.hits += [(hit, None) for hit in tiled.near]
+        result.occurrences += len(tiled.near)
+        result.hits.sort(key=lambda pair: (pair[0].start, -pair[0].end))
+        result.accepted = [(first, count) for first, count in accepted.values()]
+        return result
+
+    def _tile(self, text: str) -> "_Tiled | None":
+        """Tokens, candidates and the chosen tiling of both layers, plus near misses."""
         norm = normalize(text)
         body = norm.text
         keys: list[str] = []
@@ -288,7 +356,7 @@ class Matcher:
             ends.append(match.end())
         count = len(keys)
         if not count:
-            return []
+            return None
         # run_end[i]: the last token that can belong to a term starting at i.
         run_end = [0] * count
         run_end[-1] = count - 1
@@ -312,28 +380,23 @@ class Matcher:
         identity = norm.is_identity
         to_original = norm.to_original
 
-        def hits_of(moves) -> list[Hit]:
-            out = []
-            for i, length, (form, how, target) in moves:
-                if identity:
-                    start, end = starts[i], ends[i + length - 1]
-                else:
-                    start = to_original(starts[i])
-                    end = to_original(ends[i + length - 1] - 1) + 1
-                out.append(Hit(target.entry, form, how, start, end, text[start:end]))
-            return out
+        def hit(i: int, length: int, outcome) -> Hit:
+            form, how, target = outcome
+            if identity:
+                start, end = starts[i], ends[i + length - 1]
+            else:
+                start = to_original(starts[i])
+                end = to_original(ends[i + length - 1] - 1) + 1
+            return Hit(target.entry, form, how, start, end, text[start:end])
 
         chosen = best_tiling(self._terms.candidates(keys, run_end), resolve)
-        hits = hits_of(chosen)
-        extra: list[Hit] = []
-        if self._spelling.index:
-            extra += hits_of(best_tiling(self._spelling.candidates(keys, run_end), resolve))
+        spelling = best_tiling(self._spelling.candidates(keys, run_end), resolve) \
+            if self._spelling.index else []
+        near: list[Hit] = []
         if self._near:
             covered = {t for i, length, _ in chosen for t in range(i, i + length)}
-            extra += self._near_hits(norm, starts, ends, keys, run_end, covered, text)
-        if not extra:
-            return hits  # the tiling is in order already
-        return sorted(hits + extra, key=lambda h: (h.start, -h.end))
+            near = self._near_hits(norm, starts, ends, keys, run_end, covered, text)
+        return _Tiled(chosen, spelling, near, hit)
 
 
 def _resolve(targets: Sequence[_Target], surface: str,
