@@ -109,6 +109,6 @@ def test_update_never_drops_a_translation(old, new):
         obsolete = [e for e in reread if e.obsolete and e.msgid == msgid and e.msgctxt == ctx
                     and e.msgstr == msgstr]
         assert (active is not None and active.msgstr == msgstr) or obsolete
-    for ctx, msgid, _ in old:  # translator comments are never lost either
+    for _, msgid, _ in old:  # translator comments are never lost either
         assert any(e.tcomment == f"why {msgid}" for e in reread) or not any(
             m == msgid and s for _, m, s in old)
