@@ -120,12 +120,17 @@ class _Target:
     letters: int = 0           # how many letters the form has
     acronym: bool = False      # all capitals (NATO, U.S.): other cases are usually other words
 
+    exact: tuple | None = field(default=None, compare=False, repr=False)  # outcome when the
+    # surface is the form itself
+
     @staticmethod
     def of(entry: Entry, form: Form | None, generated: bool, romanised: bool,
            text: str = "") -> "_Target":
         letters = [c for c in text if c.isalpha()]
-        return _Target(entry, form, generated, romanised, text, len(letters),
-                       len(letters) >= 2 and all(c.isupper() for c in letters))
+        target = _Target(entry, form, generated, romanised, text, len(letters),
+                         len(letters) >= 2 and all(c.isupper() for c in letters))
+        object.__setattr__(target, "exact", (form, How.EXACT, target))
+        return target
 
 
 def tokenize(text: str) -> list[_Token]:
@@ -215,31 +220,38 @@ class _Layer:
                     if variant not in self.index:
                         self.put(variant, _Target.of(entry, None, True, True))
 
-    def candidates(self, keys: Sequence[str],
-                   run_end: Sequence[int]) -> dict[int, list[tuple[int, list[_Target]]]]:
-        """Every key match at every token, longest first: (length, targets). Not resolved yet:
-        most are never chosen, so resolution waits for the tiling."""
-        found: dict[int, list[tuple[int, list[_Target]]]] = {}
-        trie = self.trie
+    def candidates(self, keys: Sequence[str], run_end: Sequence[int]):
+        """(token, [(length, targets), ...] longest first) for every token that starts a key
+        match, in token order. Not resolved yet: most are never chosen, so resolution waits
+        for the tiling."""
+        get = self.trie.get
         for i, key in enumerate(keys):
-            node = trie.get(key)
+            node = get(key)
             if node is None:
                 continue
+            children, targets = node
+            last = run_end[i]
+            if not children or i == last:  # the common case: a one-word term, nothing longer
+                if targets is not None:
+                    yield i, [(1, targets)]
+                continue
             here: list[tuple[int, list[_Target]]] = []
-            j, last = i, run_end[i]
-            while True:
-                if node[1] is not None:
-                    here.append((j - i + 1, node[1]))
+            if targets is not None:
+                here.append((1, targets))
+            j = i
+            while j < last:
                 j += 1
-                if j > last:
-                    break
-                node = node[0].get(keys[j])
+                node = children.get(keys[j])
                 if node is None:
+                    break
+                children, targets = node
+                if targets is not None:
+                    here.append((j - i + 1, targets))
+                if not children:
                     break
             if here:
                 here.reverse()
-                found[i] = here
-        return found
+                yield i, here
 
 
 class Matcher:
@@ -317,18 +329,22 @@ class Matcher:
         tiled = self._tile(text)
         if tiled is None:
             return result
-        accepted: dict[tuple[int, str], list] = {}
+        accepted: dict[int, list] = {}  # id of a preferred Form -> [first hit, count]
+        exact, preferred, admitted = How.EXACT, Status.PREFERRED, Status.ADMITTED
+        result.occurrences += len(tiled.terms)
         for move in tiled.terms:
-            form, how, target = move[2]
-            result.occurrences += 1
-            if how is How.EXACT and form is not None and form.status is Status.PREFERRED:
-                key = (id(target.entry), form.text)
-                if key in accepted:
-                    accepted[key][1] += 1
-                else:
-                    accepted[key] = [tiled.hit(*move), 1]
-            elif not (how is How.EXACT and form is not None and form.status is Status.ADMITTED):
-                result.hits.append((tiled.hit(*move), None))
+            form, how, _ = move[2]
+            if how is exact and form is not None:
+                if form.status is preferred:
+                    seen = accepted.get(id(form))
+                    if seen is None:
+                        accepted[id(form)] = [tiled.hit(*move), 1]
+                    else:
+                        seen[1] += 1
+                    continue
+                if form.status is admitted:
+                    continue
+            result.hits.append((tiled.hit(*move), None))
         term_starts = [move[0] for move in tiled.terms]
         for move in tiled.spelling:
             result.occurrences += 1
@@ -369,6 +385,8 @@ class Matcher:
             surface = body[starts[i]:ends[i + length - 1]]
             if "\n" in surface or "  " in surface:
                 surface = _WHITESPACE.sub(" ", surface)
+            if len(targets) == 1 and targets[0].text == surface and not targets[0].romanised:
+                return targets[0].exact  # the form as listed: nothing to decide
             known = memo.get(id(targets))
             if known is None:
                 known = memo[id(targets)] = {}

@@ -1,68 +1,79 @@
 """Choosing among overlapping matches: the tiling that covers the most words (pure, generic).
 
-Candidates are (length, payload) lists per start token, longest first; `resolve(payload, start,
-length)` turns a chosen candidate into its outcome or None (not a match after all).
+Candidates are (start token, [(length, payload), ...] longest first) pairs in token order;
+`resolve(payload, start, length)` turns a chosen candidate into its outcome or None (not a
+match after all).
 """
 
 from __future__ import annotations
 
 import bisect
-from typing import Any
+from typing import Any, Iterable
 
 
-def best_tiling(candidates: dict[int, list[tuple[int, Any]]],
+def best_tiling(candidates: Iterable[tuple[int, list[tuple[int, Any]]]],
                  resolve) -> list[tuple[int, int, Any]]:
     """Non-overlapping matches covering the most tokens, then fewest matches, then leftmost:
     (start token, length, resolution) for each, in order.
 
-    Candidates fall into clusters of overlapping spans; a cluster of one position takes its
-    longest match, and only real overlaps go through the dynamic programme. Candidates are
-    resolved only when chosen; one that resolves to nothing ("us" for "US") is dropped and its
-    cluster tiled again.
+    Candidates arrive in token order and fall into clusters of overlapping spans, each settled
+    as soon as the next candidate starts past it: a cluster of one position takes its longest
+    match, and only real overlaps go through the dynamic programme. Candidates are resolved
+    only when chosen; one that resolves to nothing ("us" for "US") is dropped and its cluster
+    tiled again.
     """
-    positions = sorted(candidates)
-    moves: list[tuple[int, int, object]] = []
-    k, total = 0, len(positions)
-    while k < total:
-        i = positions[k]
-        end = i + candidates[i][0][0]
-        last = k + 1
-        while last < total and positions[last] < end:
-            end = max(end, positions[last] + candidates[positions[last]][0][0])
-            last += 1
-        if last == k + 1:  # no overlap: the longest option that resolves
-            for length, targets in candidates[i]:
-                outcome = resolve(targets, i, length)
-                if outcome is not None:
-                    moves.append((i, length, outcome))
-                    break
-            k = last
+    moves: list[tuple[int, int, Any]] = []
+    cluster: dict[int, list[tuple[int, Any]]] | None = None  # only once spans overlap
+    first, first_options, end = -1, None, -1
+    for position, options in candidates:
+        if position >= end:  # past every span so far: settle what is open
+            if cluster is not None:
+                _settle(cluster, resolve, moves)
+                cluster = None
+            elif first_options is not None:
+                for length, payload in first_options:  # alone: the longest that resolves
+                    outcome = resolve(payload, first, length)
+                    if outcome is not None:
+                        moves.append((first, length, outcome))
+                        break
+            first, first_options, end = position, options, position + options[0][0]
             continue
-        cluster = {p: list(candidates[p]) for p in positions[k:last]}
-        while cluster:
-            if len(cluster) == 1:
-                only, options = next(iter(cluster.items()))
-                picked = [(only, *options[0])]
-            else:
-                picked = list(tile_cluster(sorted(cluster), cluster))
-            rejected = False
-            resolved = []
-            for start, length, targets in picked:
-                outcome = resolve(targets, start, length)
-                if outcome is None:
-                    options = [o for o in cluster[start] if o[0] != length]
-                    if options:
-                        cluster[start] = options
-                    else:
-                        del cluster[start]
-                    rejected = True
-                    break
-                resolved.append((start, length, outcome))
-            if not rejected:
-                moves.extend(resolved)
-                break
-        k = last
+        if cluster is None:
+            cluster = {first: first_options}
+        cluster[position] = options
+        if position + options[0][0] > end:
+            end = position + options[0][0]
+    if cluster is None and first_options is not None:
+        cluster = {first: first_options}
+    if cluster is not None:
+        _settle(cluster, resolve, moves)
     return moves
+
+
+def _settle(cluster: dict[int, list[tuple[int, Any]]], resolve,
+            moves: list[tuple[int, int, Any]]) -> None:
+    """Tile one cluster of overlapping candidates, dropping any that do not resolve."""
+    cluster = {p: list(options) for p, options in cluster.items()}
+    while cluster:
+        if len(cluster) == 1:
+            only, options = next(iter(cluster.items()))
+            picked = [(only, *options[0])]
+        else:
+            picked = list(tile_cluster(sorted(cluster), cluster))
+        resolved = []
+        for start, length, payload in picked:
+            outcome = resolve(payload, start, length)
+            if outcome is None:
+                options = [o for o in cluster[start] if o[0] != length]
+                if options:
+                    cluster[start] = options
+                else:
+                    del cluster[start]
+                break
+            resolved.append((start, length, outcome))
+        else:
+            moves.extend(resolved)
+            return
 
 
 def tile_cluster(positions: list[int], candidates: dict[int, list[tuple[int, Any]]]):
