@@ -39,6 +39,7 @@ def test_unchanged_entries_keep_translation_comment_and_flags():
     merged, report = run(po, pot_of([("a", "One.")]))
     entry = merged.find("One.", msgctxt="a")
     assert (entry.msgstr, entry.tcomment, report.kept) == ("하나.", "why One.", 1)
+    assert entry.flags == ["no-wrap"]
 
 
 def test_changed_sentence_becomes_fuzzy_with_previous_msgid():
@@ -46,6 +47,7 @@ def test_changed_sentence_becomes_fuzzy_with_previous_msgid():
                          pot_of([("a", "The two sides agreed on Tuesday.")]))
     entry = merged.find("The two sides agreed on Tuesday.", msgctxt="a")
     assert entry.fuzzy and entry.msgstr == "양측은 월요일 합의했다."
+    assert entry.flags[0] == "fuzzy"  # first, as GNU gettext writes it
     assert entry.previous_msgid == "The two sides agreed on Monday."
     assert entry.tcomment == "why The two sides agreed on Monday."
     assert report.fuzzy == ["The two sides agreed on Tuesday."]
@@ -112,3 +114,16 @@ def test_update_never_drops_a_translation(old, new):
     for _, msgid, _ in old:  # translator comments are never lost either
         assert any(e.tcomment == f"why {msgid}" for e in reread) or not any(
             m == msgid and s for _, m, s in old)
+
+
+def test_percent_signs_in_prose_are_flagged_as_no_format():
+    import datetime as dt
+
+    from xlate.catalog import Source, template
+    from xlate.manifest import Article
+    from xlate.matching import Matcher
+
+    article = Article("a", "a.txt", "t", dt.date(2025, 6, 26), "p", "en")
+    pot = template([Source(article, "Support rose 5% to 40%. Nothing else.\n", "a.txt")],
+                   Matcher([]))
+    assert [e.flags for e in pot] == [["no-c-format", "no-python-format"], []]

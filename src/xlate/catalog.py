@@ -77,10 +77,17 @@ def template(sources: Sequence[Source], matcher: Matcher, *, project: str = "xla
             terms = [f"{TERM_PREFIX}{e.canonical} [{e.id}]" for e in concepts(sentence.text, matcher)]
             entry = polib.POEntry(msgctxt=source.article.id, msgid=sentence.text, msgstr="",
                                   comment="\n".join([where] + terms),
-                                  occurrences=[(source.path, str(sentence.line))])
+                                  occurrences=[(source.path, str(sentence.line))],
+                                  flags=flags_for(sentence.text))
             index[key] = entry
             pot.append(entry)
     return pot
+
+
+def flags_for(text: str) -> list[str]:
+    """Flags due on a sentence: prose with a percent sign ("rose 5% to", "100%d") is marked
+    as no format string, so that gettext tools, babel and Weblate never check it as one."""
+    return ["no-c-format", "no-python-format"] if "%" in text else []
 
 
 def concepts(text: str, matcher: Matcher) -> list[Entry]:
@@ -199,6 +206,8 @@ def merge(catalog: polib.POFile, pot: polib.POFile, *, locale: str,
 def _carry(previous: polib.POEntry, entry: polib.POEntry, *, keep_fuzzy: bool) -> None:
     entry.msgstr = previous.msgstr
     entry.tcomment = previous.tcomment
+    # A translator's flags (no-wrap, a format flag set by hand) survive next to the template's.
+    entry.flags = entry.flags + [f for f in previous.flags if f != "fuzzy" and f not in entry.flags]
     if keep_fuzzy and "fuzzy" in previous.flags:
         entry.flags = _with_fuzzy(entry.flags)
         entry.previous_msgid = previous.previous_msgid
