@@ -127,3 +127,14 @@ def test_percent_signs_in_prose_are_flagged_as_no_format():
     pot = template([Source(article, "Support rose 5% to 40%. Nothing else.\n", "a.txt")],
                    Matcher([]))
     assert [e.flags for e in pot] == [["no-c-format", "no-python-format"], []]
+
+
+def test_a_translated_plural_entry_that_vanishes_is_kept_obsolete():
+    po = po_of([])
+    po.append(polib.POEntry(msgctxt="a", msgid="one partner", msgid_plural="%d partners",
+                            msgstr_plural={0: "파트너 %d곳"}, tcomment="kept"))
+    merged, _ = run(po, pot_of([("a", "Other.")]))
+    reread = polib.pofile(format_catalog(merged))
+    [gone] = [e for e in reread if e.obsolete]
+    assert gone.msgid_plural == "%d partners" and gone.msgstr_plural == {0: "파트너 %d곳"}
+    assert gone.tcomment == "kept"

@@ -192,10 +192,13 @@ def merge(catalog: polib.POFile, pot: polib.POFile, *, locale: str,
         else:
             report.new.append(entry.msgid)
     for previous in old:
-        if id(previous) in used or not (previous.msgstr or previous.tcomment):
+        translated = previous.msgstr or any(previous.msgstr_plural.values())
+        if id(previous) in used or not (translated or previous.tcomment):
             continue
         gone = polib.POEntry(msgctxt=previous.msgctxt, msgid=previous.msgid,
-                             msgstr=previous.msgstr, tcomment=previous.tcomment,
+                             msgid_plural=previous.msgid_plural, msgstr=previous.msgstr,
+                             msgstr_plural=dict(previous.msgstr_plural),
+                             tcomment=previous.tcomment,
                              flags=[f for f in previous.flags if f == "fuzzy"], obsolete=True)
         merged.append(gone)
         if not previous.obsolete:
