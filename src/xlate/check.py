@@ -331,6 +331,22 @@ def gettext_findings(catalogue: Catalogue) -> list[Finding]:
                     f"{catalogue.locale} has {expected.strip()} plural forms (CLDR)", header_line)
     elif plural:
         add("C502", "plural messages but no Plural-Forms header", 1)
+    seen: set[tuple[str | None, str]] = set()
+    for entry in catalogue.po:
+        if not entry.msgid or entry.obsolete:
+            continue
+        key = (entry.msgctxt, entry.msgid)
+        if key in seen:
+            add("C503", "this message is defined twice (same msgctxt and msgid)",
+                catalogue.msgstr_line(entry), entry.msgid)
+        seen.add(key)
+        translations = [entry.msgstr] if not entry.msgid_plural else \
+            list(entry.msgstr_plural.values())
+        for text in (t for t in translations if t):
+            for edge, test in (("begin", str.startswith), ("end", str.endswith)):
+                if test(entry.msgid, "\n") != test(text, "\n"):
+                    add("C504", f"the source and the translation do not both {edge} with a "
+                        "line break", catalogue.msgstr_line(entry), entry.msgid)
     try:
         parsed = read_po(BytesIO(catalogue.text.encode("utf-8")),
                          locale=catalogue.locale.replace("-", "_"))

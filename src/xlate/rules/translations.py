@@ -169,6 +169,26 @@ RULES = (
         "po",
     ),
     Rule(
+        "C503", "duplicate-message", "error",
+        "Flags a message defined twice in one catalogue (same msgctxt and msgid).",
+        "gettext keeps one of the two translations at random; `msgfmt` refuses the file.",
+        _po('msgctxt "a"\nmsgid "They met."\nmsgstr "이들은 만났다."\n\n'
+            'msgctxt "a"\nmsgid "They met."\nmsgstr "그들은 만났다."\n'),
+        _po('msgctxt "a"\nmsgid "They met."\nmsgstr "이들은 만났다."\n\n'
+            'msgctxt "b"\nmsgid "They met."\nmsgstr "그들은 만났다."\n'),
+        "po",
+    ),
+    Rule(
+        "C504", "line-break-mismatch", "error",
+        "Flags a translation that does not begin and end with a line break exactly where its "
+        "source does (the check `msgfmt --check` makes).",
+        "Line breaks at the edges are layout the program relies on; msgfmt rejects the "
+        "catalogue.",
+        _po('msgctxt "a"\nmsgid "They met.\\n"\nmsgstr "이들은 만났다."\n'),
+        _po('msgctxt "a"\nmsgid "They met.\\n"\nmsgstr "이들은 만났다.\\n"\n'),
+        "po",
+    ),
+    Rule(
         "C901", "ignore-without-reason", "error",
         "Flags a translator comment `xlate: ignore CODE` without a reason after `--`; the "
         "finding it meant to silence is reported too.",
