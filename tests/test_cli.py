@@ -211,3 +211,11 @@ def test_installed_console_script_runs(project):
     out = subprocess.run([sys.executable, "-m", "xlate", "--version"], capture_output=True,
                          text=True, check=False)
     assert out.returncode == 0 and out.stdout.startswith("xlate ")
+
+
+def test_validate_speaks_every_report_format(project, write):
+    write("glossary/zz_extra.toml", '[[term]]\nid = "nato"\nkind = "organisation"\ncanonical = "NATO"\n')
+    for fmt, marker in (("sarif", '"ruleId": "G201"'), ("github", "::error file=glossary/zz_extra.toml"),
+                        ("junit", "<testsuites")):
+        result = run("glossary", "validate", "--format", fmt)
+        assert result.exit_code == 1 and marker in result.stdout, fmt
