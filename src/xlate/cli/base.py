@@ -145,6 +145,15 @@ def _load_glossary(ctx: typer.Context, glossary: Optional[Path]):
                                  display_root=config.root)
 
 
+SELECT_OPTION = typer.Option(None, "--select", metavar="CODES",
+                             help="Comma-separated rule codes or prefixes to run.")
+IGNORE_OPTION = typer.Option(None, "--ignore", metavar="CODES",
+                             help="Comma-separated rule codes or prefixes to skip "
+                                  "(the longest matching prefix wins).")
+FAIL_ON_OPTION = typer.Option(None, "--fail-on",
+                              help="Lowest severity that makes the exit status 1 (default: "
+                                   "fail_on from the configuration, else warning).")
+FORMAT_OPTION = typer.Option(ReportFormat.text, "--format", "-f", help="Output format.")
 GLOSSARY_OPTION = typer.Option(None, "--glossary", "-g", metavar="PATH",
                                help="Glossary folder or file (default: from the configuration).")
 

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from xlate.cli.base import (GLOSSARY_OPTION, Level, OutFormat,
+from xlate.cli.base import (FAIL_ON_OPTION, FORMAT_OPTION, IGNORE_OPTION, SELECT_OPTION, GLOSSARY_OPTION, Level, OutFormat,
                             ReportFormat, _config, _exit_for, _load_clean_glossary,
                             _render, _selection, app, handles_errors)
 from xlate.errors import XlateError
@@ -21,15 +21,10 @@ def lint_command(
     paths: Optional[list[str]] = typer.Argument(
         None, help="Files, folders or glob patterns (.txt, .md, .po, .pot); - for standard "
                    "input. Default: the configured sources."),
-    select: Optional[str] = typer.Option(None, "--select", metavar="CODES",
-                                         help="Comma-separated rule codes or prefixes to run."),
-    ignore: Optional[str] = typer.Option(None, "--ignore", metavar="CODES",
-                                         help="Comma-separated rule codes or prefixes to skip "
-                                              "(the longest matching prefix wins)."),
-    fail_on: Optional[Level] = typer.Option(None, "--fail-on",
-                                            help="Lowest severity that makes the exit status 1."),
-    output: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f",
-                                        help="Output format."),
+    select: Optional[str] = SELECT_OPTION,
+    ignore: Optional[str] = IGNORE_OPTION,
+    fail_on: Optional[Level] = FAIL_ON_OPTION,
+    output: ReportFormat = FORMAT_OPTION,
     fix: bool = typer.Option(False, "--fix", help="Rewrite deprecated variants to the "
                                                    "canonical form, in place (atomically)."),
     diff: bool = typer.Option(False, "--diff", help="With --fix: print the changes as a "
@@ -73,17 +68,13 @@ def check_command(
     locale: Optional[str] = typer.Option(None, "--locale", "-l",
                                          help="Language of the given PO files when their "
                                               "header has none."),
-    select: Optional[str] = typer.Option(None, "--select", metavar="CODES",
-                                         help="Comma-separated rule codes or prefixes to run."),
-    ignore: Optional[str] = typer.Option(None, "--ignore", metavar="CODES",
-                                         help="Comma-separated rule codes or prefixes to skip."),
-    fail_on: Optional[Level] = typer.Option(None, "--fail-on",
-                                            help="Lowest severity that makes the exit status 1."),
+    select: Optional[str] = SELECT_OPTION,
+    ignore: Optional[str] = IGNORE_OPTION,
+    fail_on: Optional[Level] = FAIL_ON_OPTION,
     min_translated: Optional[float] = typer.Option(
         None, "--min-translated", metavar="PERCENT",
         help="Fail (C403) a catalogue with fewer translated entries than this."),
-    output: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f",
-                                        help="Output format."),
+    output: ReportFormat = FORMAT_OPTION,
     glossary: Optional[Path] = GLOSSARY_OPTION,
 ) -> None:
     """Check every translation against the glossary: approved renderings present, forbidden

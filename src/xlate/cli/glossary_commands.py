@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from xlate.cli.base import (ReportFormat, GLOSSARY_OPTION, ExportFormat, Level, ListFormat, OutFormat,
+from xlate.cli.base import (FAIL_ON_OPTION, FORMAT_OPTION, ReportFormat, GLOSSARY_OPTION, ExportFormat, Level, ListFormat, OutFormat,
                             _config, _exit_for, _load_glossary, _render, _use_color, glossary_app,
                             handles_errors)
 from xlate.errors import XlateError
@@ -19,11 +19,8 @@ from xlate.errors import XlateError
 def glossary_validate(
     ctx: typer.Context,
     glossary: Optional[Path] = GLOSSARY_OPTION,
-    output: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f",
-                                        help="Output format."),
-    fail_on: Optional[Level] = typer.Option(
-        None, "--fail-on", help="Lowest severity that makes the exit status 1 "
-                                "(default: fail_on from the configuration, else warning)."),
+    output: ReportFormat = FORMAT_OPTION,
+    fail_on: Optional[Level] = FAIL_ON_OPTION,
 ) -> None:
     """Check the glossary: schema, duplicate ids and forms, missing renderings, references.
 
