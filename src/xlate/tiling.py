@@ -1,59 +1,146 @@
-"""Choosing among overlapping matches: the tiling that covers the most words (pure, generic).
+"""Word sequences found in a text and the tiling that covers the most words (pure, generic).
 
-Candidates are (start token, [(length, payload), ...] longest first) pairs in token order;
-`resolve(payload, start, length)` turns a chosen candidate into its outcome or None (not a
-match after all).
+A `WordTrie` maps word-key sequences to payloads. `WordTrie.tile` finds them in a text's word
+keys and keeps the non-overlapping matches that cover the most words; `resolve(payload, start,
+length)` turns a chosen match into its outcome, or None when it is not a match after all (the
+caller's check of the written surface).
 """
 
 from __future__ import annotations
 
 import bisect
-from typing import Any, Iterable
+from typing import Any, Sequence
 
 
-def best_tiling(candidates: Iterable[tuple[int, list[tuple[int, Any]]]],
-                 resolve) -> list[tuple[int, int, Any]]:
-    """Non-overlapping matches covering the most tokens, then fewest matches, then leftmost:
-    (start token, length, resolution) for each, in order.
+class WordTrie:
+    """Sequences of word keys -> payloads: a trie of dicts, each node `(children or None,
+    payload or None)`. Nodes are tuples, not lists or objects, so that a big trie is data the
+    cyclic garbage collector stops tracking once it has seen it."""
 
-    Candidates arrive in token order and fall into clusters of overlapping spans, each settled
-    as soon as the next candidate starts past it: a cluster of one position takes its longest
-    match, and only real overlaps go through the dynamic programme. Candidates are resolved
-    only when chosen; one that resolves to nothing ("us" for "US") is dropped and its cluster
-    tiled again.
-    """
-    moves: list[tuple[int, int, Any]] = []
-    cluster: dict[int, list[tuple[int, Any]]] | None = None  # only once spans overlap
-    first, first_options, end = -1, None, -1
-    for position, options in candidates:
-        if position >= end:  # past every span so far: settle what is open
+    def __init__(self) -> None:
+        self.root: dict[str, tuple[dict | None, Any]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.root)
+
+    def insert(self, keys: Sequence[str], payload: Any) -> None:
+        """Map `keys` (one or more words) to `payload`, replacing any payload it had."""
+        if not keys:
+            raise ValueError("a key sequence needs at least one word")
+        level = self.root
+        for key in keys[:-1]:
+            node = level.get(key)
+            if node is None or node[0] is None:
+                node = level[key] = ({}, None if node is None else node[1])
+            level = node[0]
+        node = level.get(keys[-1])
+        level[keys[-1]] = (None if node is None else node[0], payload)
+
+    def tile(self, keys: Sequence[str], run_end: Sequence[int],
+             resolve) -> list[tuple[int, int, Any]]:
+        """Non-overlapping matches covering the most tokens, then fewest matches, then leftmost:
+        (start token, length, resolution) for each, in order.
+
+        `run_end[i]` is the last token a match starting at token `i` may reach (punctuation
+        ends a term). The walk and the tiling are one loop, since this is the per-word cost of
+        a lint, written to allocate nothing in the common cases: candidates fall into clusters
+        of overlapping spans, each settled as soon as the walk passes its end. A one-word match
+        with nothing open is resolved on the spot, a lone longer one takes its longest reading
+        that resolves, and only real overlaps go through the dynamic programme. Candidates are
+        resolved only when chosen; one that resolves to nothing ("us" for "US") is dropped and
+        its cluster tiled again.
+        """
+        moves: list[tuple[int, int, Any]] = []
+        append = moves.append
+        get = self.root.get
+        end = 0  # the first token past every span of the open cluster
+        # The open cluster while it has one member: its start, longest reading and payload, and
+        # its shorter readings (shortest first) or None.
+        first, first_length, first_payload, first_shorter = -1, 0, None, None
+        cluster: dict[int, list[tuple[int, Any]]] | None = None  # once members overlap
+        for i, key in enumerate(keys):
+            node = get(key)
+            if node is None:
+                continue
+            children, payload = node
+            last = run_end[i]
+            shorter = None
+            if children and i != last:
+                length, j = 1, i
+                while j < last:
+                    j += 1
+                    node = children.get(keys[j])
+                    if node is None:
+                        break
+                    children, found = node
+                    if found is not None:
+                        if payload is not None:
+                            if shorter is None:
+                                shorter = [(length, payload)]
+                            else:
+                                shorter.append((length, payload))
+                        length, payload = j - i + 1, found
+                    if not children:
+                        break
+                if payload is None:
+                    continue
+            elif payload is None:
+                continue
+            else:
+                length = 1
+            if i < end:  # overlaps the open cluster
+                if cluster is None:
+                    cluster = {first: _readings(first_length, first_payload, first_shorter)}
+                cluster[i] = _readings(length, payload, shorter)
+                if i + length > end:
+                    end = i + length
+                continue
             if cluster is not None:
                 _settle(cluster, resolve, moves)
                 cluster = None
-            elif first_options is not None:
-                for length, payload in first_options:  # alone: the longest that resolves
-                    outcome = resolve(payload, first, length)
-                    if outcome is not None:
-                        moves.append((first, length, outcome))
-                        break
-            first, first_options, end = position, options, position + options[0][0]
-            continue
-        if cluster is None:
-            cluster = {first: first_options}
-        cluster[position] = options
-        if position + options[0][0] > end:
-            end = position + options[0][0]
-    if cluster is None and first_options is not None:
-        cluster = {first: first_options}
-    if cluster is not None:
-        _settle(cluster, resolve, moves)
-    return moves
+            elif first_payload is not None:
+                _settle_alone(first, first_length, first_payload, first_shorter, resolve, append)
+            if length == 1:  # one word, and nothing can overlap it from the left
+                first_payload = None
+                outcome = resolve(payload, i, 1)
+                if outcome is not None:
+                    append((i, 1, outcome))
+                end = i + 1
+                continue
+            first, first_length, first_payload, first_shorter = i, length, payload, shorter
+            end = i + length
+        if cluster is not None:
+            _settle(cluster, resolve, moves)
+        elif first_payload is not None:
+            _settle_alone(first, first_length, first_payload, first_shorter, resolve, append)
+        return moves
+
+
+def _readings(length: int, payload: Any, shorter: list | None) -> list[tuple[int, Any]]:
+    """A candidate's readings, longest first."""
+    return [(length, payload)] + shorter[::-1] if shorter else [(length, payload)]
+
+
+def _settle_alone(start: int, length: int, payload: Any, shorter: list | None, resolve,
+                  append) -> None:
+    """A match overlapping no other: its longest reading that resolves."""
+    outcome = resolve(payload, start, length)
+    if outcome is not None:
+        append((start, length, outcome))
+        return
+    for length, payload in reversed(shorter or ()):
+        outcome = resolve(payload, start, length)
+        if outcome is not None:
+            append((start, length, outcome))
+            return
 
 
 def _settle(cluster: dict[int, list[tuple[int, Any]]], resolve,
             moves: list[tuple[int, int, Any]]) -> None:
-    """Tile one cluster of overlapping candidates, dropping any that do not resolve."""
+    """Tile one cluster of overlapping candidates, dropping any that do not resolve (each is
+    resolved once, however often the cluster is tiled again)."""
     cluster = {p: list(options) for p, options in cluster.items()}
+    known: dict[tuple[int, int], Any] = {}
     while cluster:
         if len(cluster) == 1:
             only, options = next(iter(cluster.items()))
@@ -62,7 +149,9 @@ def _settle(cluster: dict[int, list[tuple[int, Any]]], resolve,
             picked = list(tile_cluster(sorted(cluster), cluster))
         resolved = []
         for start, length, payload in picked:
-            outcome = resolve(payload, start, length)
+            outcome = known.get((start, length), known)
+            if outcome is known:
+                outcome = known[start, length] = resolve(payload, start, length)
             if outcome is None:
                 options = [o for o in cluster[start] if o[0] != length]
                 if options:
