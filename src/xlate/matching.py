@@ -21,9 +21,12 @@ from __future__ import annotations
 import bisect
 import gc
 import re
+from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
+from itertools import compress
+from operator import itemgetter
 from typing import Iterable, NamedTuple, Sequence
 
 from xlate.model import Entry, Form, Glossary, Kind, Status
@@ -307,22 +310,33 @@ class Matcher:
         tiled = self._tile(text)
         if tiled is None:
             return result
-        accepted: dict[int, list] = {}  # id of a preferred Form -> [first hit, count]
-        exact, preferred, admitted = How.EXACT, Status.PREFERRED, Status.ADMITTED
-        result.occurrences += len(tiled.terms)
-        for move in tiled.terms:
+        terms = tiled.terms
+        result.occurrences = len(terms) + len(tiled.spelling) + len(tiled.near)
+        # Outcomes are memoised, one object per term and spelling, so the count and first move
+        # of each are taken in C (a text may hold hundreds of thousands of accepted forms), and
+        # Python looks at each distinct outcome once.
+        outcomes = list(map(itemgetter(2), terms))
+        tally = Counter(map(id, outcomes))
+        firsts = dict(zip(map(id, reversed(outcomes)), reversed(terms)))  # the earliest wins
+        accepted: dict[int, list] = {}  # id of a preferred Form -> [first move, count]
+        flagged: set[int] = set()
+        for key, move in firsts.items():
             form, how, _ = move[2]
-            if how is exact and form is not None:
-                if form.status is preferred:
-                    seen = accepted.get(id(form))
-                    if seen is None:
-                        accepted[id(form)] = [tiled.hit(*move), 1]
-                    else:
-                        seen[1] += 1
-                    continue
-                if form.status is admitted:
-                    continue
-            result.hits.append((tiled.hit(*move), None))
+            if how is How.EXACT and form is not None and form.status is Status.ADMITTED:
+                continue
+            if how is not How.EXACT or form is None or form.status is not Status.PREFERRED:
+                flagged.add(key)
+                continue
+            seen = accepted.get(id(form))
+            if seen is None:
+                accepted[id(form)] = [move, tally[key]]
+            else:  # the same form in another case or inflection
+                seen[1] += tally[key]
+                if move[0] < seen[0][0]:
+                    seen[0] = move
+        if flagged:
+            result.hits = [(tiled.hit(*move), None) for move in
+                           compress(terms, map(flagged.__contains__, map(id, outcomes)))]
         term_starts = [move[0] for move in tiled.terms]
         for move in tiled.spelling:
             result.occurrences += 1
@@ -334,7 +348,7 @@ class Matcher:
         result.hits += [(hit, None) for hit in tiled.near]
         result.occurrences += len(tiled.near)
         result.hits.sort(key=lambda pair: (pair[0].start, -pair[0].end))
-        result.accepted = [(first, count) for first, count in accepted.values()]
+        result.accepted = [(tiled.hit(*first), count) for first, count in accepted.values()]
         return result
 
     def _tile(self, text: str) -> "_Tiled | None":
@@ -358,19 +372,18 @@ class Matcher:
         for i in range(count - 2, -1, -1):
             run_end[i] = run_end[i + 1] if joinable(body, ends[i], starts[i + 1]) else i
         # bucket number -> surface -> outcome: a term recurs, mostly in the same few spellings.
-        memo: dict[int, dict[str, tuple[Form | None, How, Entry] | None]] = {}
+        memo: defaultdict[int, dict[str, tuple[Form | None, How, Entry] | None]] = \
+            defaultdict(dict)
         buckets, entries, forms = self._buckets, self._entries, self._forms
 
         def resolve(number: int, i: int, length: int):
             surface = body[starts[i]:ends[i + length - 1]]
-            if "\n" in surface or "  " in surface:
-                surface = _WHITESPACE.sub(" ", surface)
-            known = memo.get(number)
-            if known is None:
-                known = memo[number] = {}
+            known = memo[number]
             outcome = known.get(surface, known)
             if outcome is known:
-                outcome = known[surface] = _resolve(buckets[number], surface, length, entries,
+                written = _WHITESPACE.sub(" ", surface) if "\n" in surface or "  " in surface \
+                    else surface
+                outcome = known[surface] = _resolve(buckets[number], written, length, entries,
                                                     forms)
             return outcome
 

@@ -63,10 +63,9 @@ class WordTrie:
             if node is None:
                 continue
             children, payload = node
-            last = run_end[i]
             shorter = None
-            if children and i != last:
-                length, j = 1, i
+            if children and i != run_end[i]:
+                length, j, last = 1, i, run_end[i]
                 while j < last:
                     j += 1
                     node = children.get(keys[j])
@@ -138,15 +137,14 @@ def _settle_alone(start: int, length: int, payload: Any, shorter: list | None, r
 def _settle(cluster: dict[int, list[tuple[int, Any]]], resolve,
             moves: list[tuple[int, int, Any]]) -> None:
     """Tile one cluster of overlapping candidates, dropping any that do not resolve (each is
-    resolved once, however often the cluster is tiled again)."""
-    cluster = {p: list(options) for p, options in cluster.items()}
+    resolved once, however often the cluster is tiled again). Consumes `cluster`."""
     known: dict[tuple[int, int], Any] = {}
     while cluster:
         if len(cluster) == 1:
             only, options = next(iter(cluster.items()))
             picked = [(only, *options[0])]
         else:
-            picked = list(tile_cluster(sorted(cluster), cluster))
+            picked = tile_cluster(list(cluster), cluster)  # in token order already
         resolved = []
         for start, length, payload in picked:
             outcome = known.get((start, length), known)
@@ -165,34 +163,30 @@ def _settle(cluster: dict[int, list[tuple[int, Any]]], resolve,
             return
 
 
-def tile_cluster(positions: list[int], candidates: dict[int, list[tuple[int, Any]]]):
-    """Dynamic programming from the right over one cluster of overlapping candidates."""
-    score: dict[int, tuple[int, int]] = {}
-    move: dict[int, tuple[int, object] | None] = {}
-
-    def score_from(i: int) -> tuple[int, int]:
-        k = bisect.bisect_left(positions, i)
-        return score[positions[k]] if k < len(positions) else (0, 0)
-
-    for k in range(len(positions) - 1, -1, -1):
+def tile_cluster(positions: list[int], candidates: dict[int, list[tuple[int, Any]]]
+                 ) -> list[tuple[int, int, Any]]:
+    """Dynamic programming from the right over one cluster of overlapping candidates:
+    `positions` sorted, `candidates[position]` its readings longest first."""
+    count = len(positions)
+    score = [(0, 0)] * (count + 1)  # best (tokens covered, -matches) from the k-th position on
+    move: list[tuple[int, Any] | None] = [None] * count
+    for k in range(count - 1, -1, -1):
         i = positions[k]
-        skip = score[positions[k + 1]] if k + 1 < len(positions) else (0, 0)
-        best, chosen = None, None
-        for length, outcome in candidates[i]:  # longest first
-            tail = score_from(i + length)
+        best, chosen = score[k + 1], None  # skipping this position
+        for length, payload in candidates[i]:  # longest first, so it wins a tie
+            tail = score[bisect.bisect_left(positions, i + length, k + 1)]
             value = (length + tail[0], tail[1] - 1)
-            if best is None or value > best:
-                best, chosen = value, (length, outcome)
-        if best >= skip:
-            score[i], move[i] = best, chosen
-        else:
-            score[i], move[i] = skip, None
+            if value >= best if chosen is None else value > best:  # a tie goes to the left
+                best, chosen = value, (length, payload)
+        score[k], move[k] = best, chosen
+    out = []
     k = 0
-    while k < len(positions):
-        i = positions[k]
-        step = move[i]
+    while k < count:
+        step = move[k]
         if step is None:
             k += 1
             continue
-        yield i, step[0], step[1]
+        i = positions[k]
+        out.append((i, step[0], step[1]))
         k = bisect.bisect_left(positions, i + step[0], k + 1)
+    return out
