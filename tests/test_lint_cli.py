@@ -107,6 +107,23 @@ def test_bad_inputs_exit_2(project):
     assert run("lint", "--diff").exit_code == 2
 
 
+def test_lint_needs_no_translations_but_refuses_a_broken_glossary(project):
+    """A glossary whose renderings are not written yet lints English; check still wants them."""
+    config = (project / "xlate.toml").read_text(encoding="utf-8")
+    (project / "xlate.toml").write_text(config.replace("target_locales = []",
+                                                       'target_locales = ["ko"]'), encoding="utf-8")
+    assert run("glossary", "validate").exit_code == 1  # G301: no approved ko rendering
+    result = run("lint", "--format", "json")
+    assert result.exit_code == 1 and "G301" not in result.output
+    assert {f["code"] for f in json.loads(result.stdout)["findings"]} >= {"T101", "T102"}
+    glossary = project / "glossary.toml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + '\n[[term]]\nid = "rutte"\n'
+                        'kind = "person"\ncanonical = "Mark Rutte II"\n', encoding="utf-8")
+    result = run("lint")
+    assert result.exit_code == 2 and "glossary.toml" in result.stderr and "G201" not in \
+        result.stderr and "already used" in result.stderr
+
+
 def test_baseline_round_trip_ignores_line_moves(project):
     assert run("lint", "--write-baseline", "base.json").exit_code == 1
     assert run("lint", "--baseline", "base.json").exit_code == 0

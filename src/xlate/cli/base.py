@@ -136,13 +136,15 @@ def _use_color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def _load_glossary(ctx: typer.Context, glossary: Optional[Path]):
+def _load_glossary(ctx: typer.Context, glossary: Optional[Path], *, renderings: bool = True):
+    """The configuration and the parsed glossary. Without `renderings`, the glossary is read
+    for its English side only: no target locale is required of it (G301)."""
     from xlate.glossary import load_glossary
 
     config = _config(ctx)
     folder = glossary if glossary is not None else config.glossary
-    return config, load_glossary(folder, target_locales=config.target_locales,
-                                 display_root=config.root)
+    return config, load_glossary(folder, target_locales=config.target_locales if renderings
+                                 else (), display_root=config.root)
 
 
 SELECT_OPTION = typer.Option(None, "--select", metavar="CODES",
@@ -185,9 +187,12 @@ def _selection(config, select: Optional[str], ignore: Optional[str]):
     return Selection(split(select, config.select), split(ignore, config.ignore), config.severity)
 
 
-def _load_clean_glossary(ctx: typer.Context, glossary: Optional[Path]):
-    """The configuration and glossary, refusing a glossary with errors (run validate)."""
-    config, parsed = _load_glossary(ctx, glossary)
+def _load_clean_glossary(ctx: typer.Context, glossary: Optional[Path], *,
+                         renderings: bool = True):
+    """The configuration and glossary, refusing a glossary with errors (run validate). Pass
+    `renderings=False` for a command that reads English only (lint): a glossary whose
+    translations are still being written is complete enough for it."""
+    config, parsed = _load_glossary(ctx, glossary, renderings=renderings)
     errors = [f for f in parsed.findings if f.severity.value == "error"]
     if errors:
         first = errors[0]

@@ -45,7 +45,7 @@ def lint_command(
     """
     from xlate.linting import run_lint
 
-    config, parsed = _load_clean_glossary(ctx, glossary)
+    config, parsed = _load_clean_glossary(ctx, glossary, renderings=False)
     use_baseline = None if no_baseline else (baseline or config.baseline)
     outcome = run_lint(config, parsed.glossary, paths or [], selection=_selection(
         config, select, ignore), fix=fix, diff=diff, baseline=use_baseline,
