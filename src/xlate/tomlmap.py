@@ -16,9 +16,16 @@ _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*(\]\]?)\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
 
 
+_KEY_PART = re.compile(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""")
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
+# Single-line strings, removed before counting brackets (a "[" inside a string is text).
+_STRINGS = re.compile(r""""(?:[^"\\\n]|\\.)*"|'[^'\n]*'""")
+
+
 def _split_key(raw: str) -> tuple[str, ...]:
-    parts = re.findall(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""", raw)
-    return tuple(p[1:-1] if p[:1] in "\"'" else p for p in parts)
+    if _BARE.fullmatch(raw):
+        return (raw,)
+    return tuple(p[1:-1] if p[:1] in "\"'" else p for p in _KEY_PART.findall(raw))
 
 
 @dataclass
@@ -74,7 +81,7 @@ def map_toml(text: str) -> TomlMap:
         if depth > 0:
             depth = max(0, depth + _bracket_delta(line))
             continue
-        header = _HEADER.match(line)
+        header = _HEADER.match(line) if line.lstrip().startswith("[") else None
         if header and not _KEY.match(line):
             name = _split_key(header.group(2))
             is_array = header.group(1) == "[["
@@ -112,6 +119,8 @@ def map_toml(text: str) -> TomlMap:
 
 def _open_multiline(text: str) -> str | None:
     """The multi-line string delimiter left open at the end of a value, if any."""
+    if '"""' not in text and "'''" not in text:
+        return None  # most values: a glossary of 100,000 terms has hundreds of thousands
     i = 0
     while i < len(text):
         char = text[i]
@@ -138,23 +147,7 @@ def _open_multiline(text: str) -> str | None:
 
 def _bracket_delta(text: str) -> int:
     """Net count of opening brackets outside strings and comments on one line."""
-    delta = 0
-    quote: str | None = None
-    escaped = False
-    for char in text:
-        if quote:
-            if escaped:
-                escaped = False
-            elif char == "\\" and quote == '"':
-                escaped = True
-            elif char == quote:
-                quote = None
-        elif char in "\"'":
-            quote = char
-        elif char == "#":
-            break
-        elif char in "[{":
-            delta += 1
-        elif char in "]}":
-            delta -= 1
-    return delta
+    if "[" not in text and "]" not in text and "{" not in text and "}" not in text:
+        return 0
+    code = _STRINGS.sub("", text).split("#", 1)[0]
+    return code.count("[") + code.count("{") - code.count("]") - code.count("}")
