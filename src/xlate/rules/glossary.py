@@ -196,9 +196,16 @@ def origin_locator(entry: Entry, *path: str, text: str | None = None) -> Locatio
     return entry.origin or Location("<glossary>")
 
 
+_FOLDED = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
+
+
 def fold_form(text: str, *, casefold: bool) -> str:
     """The comparison key of a form: NFC, folded white space, apostrophes and dashes."""
-    key = " ".join(unicodedata.normalize("NFC", text).translate(_FOLD).split())
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _FOLDED.search(text):  # translate() looks every character up: only when it must
+        text = text.translate(_FOLD)
+    key = " ".join(text.split())
     return key.casefold() if casefold else key
 
 
