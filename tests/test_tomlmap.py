@@ -46,3 +46,19 @@ def test_quotes_inside_strings_do_not_open_multiline_strings():
 def test_multiline_string_closed_on_the_same_line():
     m = map_toml('[[term]]\nnote = """one line"""\nid = "a"\n')
     assert m.key_line(0, "id") == 3
+
+
+def test_lazy_map_finds_headers_without_the_full_scan_and_falls_back_when_it_must():
+    from xlate.tomlmap import LazyTomlMap
+
+    plain = '[[term]]\nid = "a"\n\n  [[ term ]]  # second\nid = "b"\r\n[[term]]\r\nid = "c"\n'
+    lazy = LazyTomlMap(plain)
+    assert lazy.header_lines(3) == [1, 4, 6]
+    assert lazy._map is None  # a clean file never needs the full scan
+    assert lazy.key_line(1, "id") == 5 and lazy._map is not None
+
+    # A `[[term]]` line inside a multi-line string: the regex finds 3, TOML has 2 entries.
+    assert LazyTomlMap(TEXT).header_lines(2) == [2, 15]
+    # Entries written inline have no header of their own: all take the `term` key's line.
+    inline = '# glossary\nterm = [\n  { id = "a" },\n  { id = "b" },\n]\n'
+    assert LazyTomlMap(inline).header_lines(2) == [2, 2]

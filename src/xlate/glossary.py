@@ -19,7 +19,7 @@ from xlate.errors import GlossaryError
 from xlate.model import Entry, Finding, Form, Glossary, Kind, Location, Rendering, Status
 from xlate.rules import REGISTRY
 from xlate.rules.glossary import validate
-from xlate.tomlmap import EntrySpan, TomlMap, map_toml
+from xlate.tomlmap import LazyTomlMap
 
 ENTRY_KEYS = ("id", "kind", "canonical", "admitted", "deprecated", "forbidden", "case_sensitive",
               "hangul", "hanja", "see", "note")
@@ -36,7 +36,7 @@ class ParsedGlossary:
 
     entries: list[Entry] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    maps: dict[str, TomlMap] = field(default_factory=dict)
+    maps: dict[str, LazyTomlMap] = field(default_factory=dict)
     _index: dict[int, tuple[str, int]] = field(default_factory=dict)  # id(entry) -> (path, n)
 
     @property
@@ -64,7 +64,8 @@ class ParsedGlossary:
 class _Problems:
     """Collects schema findings for one entry of one file."""
 
-    def __init__(self, path: str, toml_map: TomlMap, number: int, sink: list[Finding]) -> None:
+    def __init__(self, path: str, toml_map: LazyTomlMap, number: int,
+                 sink: list[Finding]) -> None:
         self.path, self.map, self.number, self.sink = path, toml_map, number, sink
         self.id: str | None = None
 
@@ -87,7 +88,7 @@ def parse_glossary_text(text: str, path: str = "<glossary>") -> ParsedGlossary:
         column = int(match.group(2)) if match else None
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", message) or "invalid TOML"
         raise GlossaryError(f"invalid TOML: {reason}", path=path, line=line, column=column) from exc
-    toml_map = map_toml(text)
+    toml_map = LazyTomlMap(text)
     result = ParsedGlossary(maps={path: toml_map})
     for key in data:
         if key != "term":
@@ -98,12 +99,10 @@ def parse_glossary_text(text: str, path: str = "<glossary>") -> ParsedGlossary:
         _Problems(path, toml_map, -1, result.findings)(
             "G103", "`term` must be an array of tables: write [[term]], not [term]", "term")
         return result
+    headers = toml_map.header_lines(len(terms))
     for number, raw in enumerate(terms):
-        if number >= len(toml_map.entries):  # `term = [...]` written inline: no per-entry lines
-            line = toml_map.other.get(("term",), 1)
-            toml_map.entries.append(EntrySpan(header_line=line, end_line=len(toml_map.lines)))
         problems = _Problems(path, toml_map, number, result.findings)
-        entry = _parse_entry(raw, problems, Location(path, toml_map.entries[number].header_line))
+        entry = _parse_entry(raw, problems, Location(path, headers[number]))
         if entry is not None:
             result.entries.append(entry)
             result._index[id(entry)] = (path, number)
