@@ -76,6 +76,23 @@ def test_version():
     assert result.exit_code == 0 and result.output.startswith("xlate 0.")
 
 
+def test_main_runs_without_the_cyclic_collector_and_restores_it(project, monkeypatch):
+    import gc
+
+    from xlate import cli
+
+    seen = []
+    monkeypatch.setattr(cli, "app", lambda **kw: seen.append(gc.isenabled()))
+    assert cli.main(["glossary", "validate"]) == 0
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:  # a caller that had switched it off keeps it off
+        cli.main(["--version"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_help_lists_every_command():
     result = run("--help")
     assert result.exit_code == 0
