@@ -19,6 +19,7 @@ from xlate.model import Finding, Glossary
 from xlate.rules import REGISTRY
 from xlate.rules.select import Selection
 from xlate.sources import CATALOG_SUFFIXES, expand, read_documents, read_text_file
+from xlate.timing import phase
 
 
 @dataclass
@@ -42,14 +43,16 @@ def run_lint(config: Config, glossary: Glossary, paths: Sequence[str], *, select
     files = [Path("-")] if list(paths) == ["-"] else expand(paths or config.sources, config.root)
     if Path("-") in files and len(files) > 1:
         raise XlateError("- (standard input) cannot be combined with files")
-    matcher = Matcher(glossary)
+    with phase("build"):
+        matcher = Matcher(glossary)
     notes: list[str] = []
     patch = None
     if fix:
         patch, notes = _fix(config, files, matcher, articles, write=not diff)
     documents = read_documents(files, display=config.display, articles=articles,
                                manifest_dir=config.manifest.parent)
-    findings = selection.apply(lint(documents, matcher, REGISTRY).findings)
+    with phase("lint"):
+        findings = selection.apply(lint(documents, matcher, REGISTRY).findings)
     if write_baseline is not None:
         atomic_write(write_baseline, dump_baseline(findings))
         notes.append(f"wrote {len(findings)} finding(s) to {write_baseline}")

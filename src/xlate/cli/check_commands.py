@@ -44,17 +44,20 @@ def lint_command(
     Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 on bad input.
     """
     from xlate.linting import run_lint
+    from xlate.timing import phase
 
-    config, parsed = _load_clean_glossary(ctx, glossary, renderings=False)
+    with phase("load"):
+        config, parsed = _load_clean_glossary(ctx, glossary, renderings=False)
     use_baseline = None if no_baseline else (baseline or config.baseline)
     outcome = run_lint(config, parsed.glossary, paths or [], selection=_selection(
         config, select, ignore), fix=fix, diff=diff, baseline=use_baseline,
         write_baseline=write_baseline)
-    for line in outcome.notes:
-        typer.echo(line, err=True)
-    if outcome.diff is not None:
-        typer.echo(outcome.diff, nl=False)
-    typer.echo(_render(output.value, outcome.findings, files=outcome.files), nl=False)
+    with phase("output"):
+        for line in outcome.notes:
+            typer.echo(line, err=True)
+        if outcome.diff is not None:
+            typer.echo(outcome.diff, nl=False)
+        typer.echo(_render(output.value, outcome.findings, files=outcome.files), nl=False)
     _exit_for(outcome.findings, fail_on, config)
 
 
