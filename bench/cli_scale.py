@@ -5,9 +5,8 @@ words, timed against the same command with the 100-term glossary.
 The glossaries and texts are those of `lint_scale.py` (stdlib docstrings, read with `ast`),
 written as ten TOML files in the glossary format (entries whose forms would collide once
 case and hyphens are folded are skipped, since `xlate` rightly refuses such a glossary). Each
-command runs in a fresh process, interleaved with its reference, and the phases are timed
-inside the process with `--debug`-free instrumentation: `XLATE_TIMINGS=1` makes the CLI print
-its phase times to standard error.
+command runs in a fresh process, interleaved with its reference; `XLATE_TIMINGS=1` makes the
+CLI print the time of each phase to standard error.
 
 Usage: python bench/cli_scale.py [--words 1000000] [--terms 100000] [--runs 3]
 """
