@@ -24,12 +24,12 @@ import re
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from enum import Enum
 from itertools import compress
 from operator import itemgetter
-from typing import Iterable, NamedTuple, Sequence
+from typing import Iterable, Sequence
 
 from xlate.model import Entry, Form, Glossary, Kind, Status
+from xlate.surface import How, Target, plural_variants, resolve as resolve_surface
 from xlate.nearmiss import NearIndex
 from xlate.romanize import name_variants
 from xlate.textmap import normalize
@@ -43,8 +43,6 @@ _WHITESPACE = re.compile(r"\s+")
 _JOINABLE = re.compile(r"(?:[ ]*\n?[ ]*)(?:[-'][ ]*\n?[ ]*)?")
 # Near misses are looked for only among names: a typo in a common noun is a spell checker's job.
 _NAME_KINDS = {Kind.PERSON, Kind.ORGANISATION, Kind.PLACE}
-_PROPER_KINDS = {Kind.PERSON, Kind.ORGANISATION, Kind.PLACE, Kind.OFFICE, Kind.PROGRAMME,
-                 Kind.EVENT}
 
 
 @contextmanager
@@ -64,16 +62,6 @@ def gc_paused():
         yield
     finally:
         gc.enable()
-
-
-class How(Enum):
-    """How a surface relates to the form it matched."""
-
-    EXACT = "exact"          # the form as listed (case and inflection aside where allowed)
-    CASE = "case"            # the form in another case, in a case-sensitive entry
-    SPELLING = "spelling"    # another hyphen/space/joined spelling, or U.S./US
-    ROMANISED = "romanised"  # a generated romanisation of the entry's Hangul
-    NEAR = "near"            # a capitalised name within one edit of a form: a probable typo
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,49 +101,10 @@ class _Tiled:
     hit: object
 
 
-class _Target(NamedTuple):
-    """What an index key stands for, as plain data: numbers into the matcher's tables of entries
-    and forms, flags and a string. A glossary of 100,000 terms compiles to hundreds of thousands
-    of these; tuples of atoms are dropped from the cyclic garbage collector's lists after its
-    first pass, so later collections do not traverse the whole index again."""
-
-    entry: int                 # position in the matcher's table of entries
-    form: int                  # position in its table of forms; -1 for a romanisation
-    generated: bool            # joined, inflected or romanised: not the listed token sequence
-    romanised: bool
-    text: str = ""             # the form, normalised
-    letters: int = 0           # how many letters the form has
-    acronym: bool = False      # all capitals (NATO, U.S.): other cases are usually other words
-    case_sensitive: bool = True
-    proper: bool = False       # a proper name or title: a lone word in lower case is not it
-
-    @staticmethod
-    def of(entry: Entry, entry_no: int, form: Form | None, form_no: int,
-           romanised: bool = False) -> "_Target":
-        text = normalize(form.text).text if form is not None else ""
-        letters = [c for c in text if c.isalpha()]
-        return _Target(entry_no, form_no, romanised, romanised, text, len(letters),
-                       len(letters) >= 2 and all(c.isupper() for c in letters),
-                       entry.case_sensitive, entry.kind in _PROPER_KINDS)
-
-
 def tokenize(text: str) -> list[_Token]:
     """Word tokens of normalised text, with lower-case keys (dots dropped: U.S. -> us)."""
     return [_Token(m.group().replace(".", "").lower(), m.start(), m.end())
             for m in _TOKEN.finditer(text)]
-
-
-def _plural_variants(word: str) -> set[str]:
-    out = {word + "s", word + "es"}
-    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
-        out.add(word[:-1] + "ies")
-    if word.endswith("ies") and len(word) > 4:
-        out.add(word[:-3] + "y")
-    if word.endswith("es") and len(word) > 4:
-        out.add(word[:-2])
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        out.add(word[:-1])
-    return out
 
 
 def _join_variants(keys: tuple[str, ...], seps: tuple[str, ...]) -> set[tuple[str, ...]]:
@@ -190,7 +139,7 @@ class _Layer:
         self.buckets = buckets
         self.trie = WordTrie()
 
-    def put(self, keys: tuple[str, ...], target: _Target) -> None:
+    def put(self, keys: tuple[str, ...], target: Target) -> None:
         number = self.index.get(keys)
         if number is None:
             self.index[keys] = len(self.buckets)
@@ -201,7 +150,7 @@ class _Layer:
         if all(t[0] != target.entry or t[1] != target.form for t in bucket):
             self.buckets[number] = bucket + (tuple(target),)
 
-    def add_form(self, listed: _Target, *, inflect: bool) -> None:
+    def add_form(self, listed: Target, *, inflect: bool) -> None:
         """A listed form, its hyphen-joined spellings and (when `inflect`) their plurals."""
         norm = listed.text
         tokens = tokenize(norm)
@@ -217,10 +166,10 @@ class _Layer:
             if base != keys:
                 self.put(base, generated)
             if inflect:
-                for plural in _plural_variants(base[-1]):
+                for plural in plural_variants(base[-1]):
                     self.put(base[:-1] + (plural,), generated)
 
-    def add_romanisations(self, hangul: str, target: _Target, tier: int) -> None:
+    def add_romanisations(self, hangul: str, target: Target, tier: int) -> None:
         for surname, given in name_variants(hangul.replace(" ", ""), tier):
             for first, second in ((surname, given), (given, surname)):
                 keys = first + second
@@ -255,12 +204,12 @@ class Matcher:
             layer = self._spelling if entry.kind is Kind.SPELLING else self._terms
             for form in entry.forms:
                 self._forms.append(form)
-                target = _Target.of(entry, entry_no, form, len(self._forms) - 1)
+                target = Target.of(entry, entry_no, form, len(self._forms) - 1)
                 layer.add_form(target, inflect=entry.kind is not Kind.PERSON)
                 if near_misses and entry.kind in _NAME_KINDS and entry.case_sensitive:
                     self._near.add(form.text, (entry, form))
             if romanise and entry.kind is Kind.PERSON and entry.hangul:
-                layer.add_romanisations(entry.hangul, _Target.of(entry, entry_no, None, -1,
+                layer.add_romanisations(entry.hangul, Target.of(entry, entry_no, None, -1,
                                                                  romanised=True), tier)
 
     def __len__(self) -> int:
@@ -383,7 +332,7 @@ class Matcher:
             if outcome is known:
                 written = _WHITESPACE.sub(" ", surface) if "\n" in surface or "  " in surface \
                     else surface
-                outcome = known[surface] = _resolve(buckets[number], written, length, entries,
+                outcome = known[surface] = resolve_surface(buckets[number], written, length, entries,
                                                     forms)
             return outcome
 
@@ -406,89 +355,3 @@ class Matcher:
             covered = {t for i, length, _ in chosen for t in range(i, i + length)}
             near = self._near_hits(norm, starts, ends, keys, run_end, covered, text)
         return _Tiled(chosen, spelling, near, hit)
-
-
-def _resolve(bucket: Sequence[tuple], surface: str, length: int, entries: Sequence[Entry],
-             forms: Sequence[Form]) -> tuple[Form | None, How, Entry] | None:
-    """Which target of a bucket a surface stands for, and how; None when it stands for none."""
-    best: tuple[tuple[int, int], _Target, How] | None = None
-    for row in bucket:
-        target = _Target._make(row)
-        how = _classify(surface, target, length)
-        if how is None:
-            continue
-        form = forms[target.form] if target.form >= 0 else None
-        rank = (0 if how is How.EXACT else 1 if how is How.CASE else 2,
-                0 if form is not None and form.status is Status.PREFERRED else 1)
-        if best is None or rank < best[0]:
-            best = (rank, target, how)
-            if rank == (0, 0):
-                break
-    if best is None:
-        return None
-    _, target, how = best
-    form, entry = forms[target.form] if target.form >= 0 else None, entries[target.entry]
-    if how is How.CASE and form is not None and form.status in (Status.DEPRECATED,
-                                                                 Status.FORBIDDEN):
-        how = How.EXACT  # a flagged form in other capitals is still that flagged form
-    if how is How.SPELLING and form is not None and form.status in (Status.DEPRECATED,
-                                                                      Status.FORBIDDEN):
-        # Another spelling of a flagged form may be the accepted one in a longer phrase
-        # ("NATO Secretary General" against a deprecated "NATO Secretary-General").
-        accepted = _accepted_inside(surface, entry)
-        if accepted is not None:
-            form, how = accepted, How.EXACT
-    return form, how, entry
-
-
-def _accepted_inside(surface: str, entry: Entry) -> Form | None:
-    """A preferred or admitted form of `entry` written exactly inside `surface`, on word edges."""
-    for form in entry.forms:
-        if form.status not in (Status.PREFERRED, Status.ADMITTED):
-            continue
-        text = normalize(form.text).text
-        flags = 0 if entry.case_sensitive else re.IGNORECASE
-        if re.search(rf"(?<![^\W_]){re.escape(text)}(?![^\W_])", surface, flags):
-            return form
-    return None
-
-
-def _classify(surface: str, target: _Target, length: int) -> How | None:
-    if target.romanised:
-        return How.ROMANISED
-    form = target.text
-    if surface == form:
-        return How.EXACT
-    acronym = target.acronym
-    if target.generated and _same_but_inflection(surface, form):
-        return How.EXACT
-    folded_equal = surface.lower() == form.lower() or (
-        target.generated and _same_but_inflection(surface.lower(), form.lower()))
-    if folded_equal:
-        if not target.case_sensitive:
-            return How.EXACT
-        if acronym:
-            # An acronym in another case is usually another word ("us"), unless capitalised
-            # and long enough to be the acronym written as a name ("Nato").
-            return How.CASE if surface[:1].isupper() and target.letters >= 3 else None
-        if surface.isupper():
-            return How.EXACT  # headline and dateline capitals (SEOUL, June 26): typography
-        if length == 1 and not target.proper:
-            return None  # "president" is a common noun, not a miscased "President"
-        return How.CASE
-    if acronym and not all(c.isupper() for c in surface if c.isalpha()):
-        return None  # "us" is not a spelling of "U.S."
-    if not target.case_sensitive or surface[:1].isupper() == form[:1].isupper() or \
-            target.proper:
-        return How.SPELLING
-    return None
-
-
-def _same_but_inflection(surface: str, form: str) -> bool:
-    """True when the two differ only by a plural ending on the last word."""
-    tail_s = re.search(r"[^\W_]+$", surface)
-    tail_f = re.search(r"[^\W_]+$", form)
-    if not tail_s or not tail_f or surface[:tail_s.start()] != form[:tail_f.start()]:
-        return False
-    a, b = tail_s.group(), tail_f.group()
-    return a == b or a in _plural_variants(b) or b in _plural_variants(a)
