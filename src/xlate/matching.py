@@ -76,13 +76,6 @@ class Hit:
     found: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
-    key: str
-    start: int
-    end: int
-
-
 @dataclass
 class Scan:
     """What `Matcher.scan` found: hits to look at one by one (with the term hit that encloses a
@@ -101,10 +94,12 @@ class _Tiled:
     hit: object
 
 
-def tokenize(text: str) -> list[_Token]:
-    """Word tokens of normalised text, with lower-case keys (dots dropped: U.S. -> us)."""
-    return [_Token(m.group().replace(".", "").lower(), m.start(), m.end())
-            for m in _TOKEN.finditer(text)]
+def tokenize(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The word keys of normalised text, lower case with dots dropped (U.S. -> us), and what
+    stands between each two of them."""
+    matches = list(_TOKEN.finditer(text))
+    keys = tuple(m.group().replace(".", "").lower() for m in matches)
+    return keys, tuple(text[a.end():b.start()] for a, b in zip(matches, matches[1:]))
 
 
 def _join_variants(keys: tuple[str, ...], seps: tuple[str, ...]) -> set[tuple[str, ...]]:
@@ -139,27 +134,25 @@ class _Layer:
         self.buckets = buckets
         self.trie = WordTrie()
 
-    def put(self, keys: tuple[str, ...], target: Target) -> None:
+    def put(self, keys: tuple[str, ...], target: tuple) -> None:
+        """Index `keys` for `target` (a `Target` written as a bare tuple)."""
         number = self.index.get(keys)
         if number is None:
-            self.index[keys] = len(self.buckets)
-            self.buckets.append((tuple(target),))
-            self.trie.insert(keys, self.index[keys])
+            number = self.index[keys] = len(self.buckets)
+            self.buckets.append((target,))
+            self.trie.insert(keys, number)
             return
         bucket = self.buckets[number]
-        if all(t[0] != target.entry or t[1] != target.form for t in bucket):
-            self.buckets[number] = bucket + (tuple(target),)
+        if all(t[0] != target[0] or t[1] != target[1] for t in bucket):  # entry, form
+            self.buckets[number] = bucket + (target,)
 
     def add_form(self, listed: Target, *, inflect: bool) -> None:
         """A listed form, its hyphen-joined spellings and (when `inflect`) their plurals."""
-        norm = listed.text
-        tokens = tokenize(norm)
-        if not tokens:
+        keys, seps = tokenize(listed.text)
+        if not keys:
             return
-        generated = listed._replace(generated=True)
-        keys = tuple(t.key for t in tokens)
-        seps = tuple(norm[a.end:b.start] for a, b in zip(tokens, tokens[1:]))
-        self.put(keys, listed)
+        generated = tuple(listed._replace(generated=True))
+        self.put(keys, tuple(listed))
         variants = _join_variants(keys, seps)
         inflect = inflect and keys[-1].isalpha() and len(keys[-1]) > 2
         for base in {keys} | variants:
@@ -176,7 +169,7 @@ class _Layer:
                 seps = ("-",) * (len(keys) - 1)
                 for variant in {keys} | _join_variants(keys, seps):
                     if variant not in self.index:
-                        self.put(variant, target)
+                        self.put(variant, tuple(target))
 
 
 class Matcher:

@@ -49,9 +49,9 @@ class Target(NamedTuple):
     def of(entry: Entry, entry_no: int, form: Form | None, form_no: int,
            romanised: bool = False) -> "Target":
         text = normalize(form.text).text if form is not None else ""
-        letters = [c for c in text if c.isalpha()]
+        letters = "".join(filter(str.isalpha, text))
         return Target(entry_no, form_no, romanised, romanised, text, len(letters),
-                       len(letters) >= 2 and all(c.isupper() for c in letters),
+                       len(letters) >= 2 and all(map(str.isupper, letters)),
                        entry.case_sensitive, entry.kind in PROPER_KINDS)
 
 
