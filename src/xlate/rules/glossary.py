@@ -242,7 +242,7 @@ def _forms_in_two_entries(glossary, registry, locate, targets):
         seen_here: set[str] = set()
         for form in entry.forms:
             key = fold_form(form.text, casefold=False)
-            loose = fold_form(form.text, casefold=True)
+            loose = key.casefold()  # what fold_form(casefold=True) gives, without folding twice
             if key in seen_here:
                 continue
             seen_here.add(key)
@@ -285,16 +285,18 @@ def _form_set(entry, path, forms, casefold, registry, locate):
         if form.status is Status.PREFERRED:
             continue
         key = fold_form(form.text, casefold=casefold)
-        where = locate(entry, *path, form.status.value, text=form.text)
         if key in preferred_keys:
             what = f"the approved {path[0]} rendering" if path else "the canonical form"
             yield registry.finding(
                 "G203", f"{form.status.value} form '{form.text}' is also {what}",
-                where, term=entry.id, found=form.text)
+                locate(entry, *path, form.status.value, text=form.text), term=entry.id,
+                found=form.text)
         elif key in seen:
             yield registry.finding(
                 "G204", f"form '{form.text}' is listed as {seen[key]} and again as "
-                f"{form.status.value} in {where_name}", where, term=entry.id, found=form.text)
+                f"{form.status.value} in {where_name}",
+                locate(entry, *path, form.status.value, text=form.text), term=entry.id,
+                found=form.text)
         else:
             seen[key] = form.status.value
 
