@@ -189,3 +189,11 @@ def test_invalid_entry_is_left_out_but_others_load():
     parsed = parse_glossary_text('[[term]]\nid = "x"\nkind = "nope"\ncanonical = "X"\n'
                                  + '[[term]]\nid = "y"\nkind = "term"\ncanonical = "Y"\n', "g.toml")
     assert [e.id for e in parsed.entries] == ["y"]
+
+
+def test_a_clean_glossary_is_validated_without_scanning_key_positions(root):
+    """Positions are looked up only to place a finding: the repository's clean glossary (70
+    entries, every rule run) never needs the full line-by-line scan of its files."""
+    parsed = load_glossary(root / "glossary", target_locales=("ko", "ja", "fr"))
+    assert parsed.findings == [] and parsed.maps
+    assert all(m._map is None for m in parsed.maps.values())
