@@ -112,6 +112,8 @@ def test_a_refused_reading_gives_way_to_the_next_best():
     nested = make_trie([("a",), ("a", "b"), ("a", "b", "c")])
     assert nested.tile(["a", "b", "c"], [2] * 3, lambda p, i, n: None if n == 3 else p) == \
         [(0, 2, 1)]  # the next longest, not the shortest
+    assert nested.tile(["a", "b", "c", "a"], [3] * 4, lambda p, i, n: None if n == 3 else p) == \
+        [(0, 2, 1), (3, 1, 0)]  # the same, settled when the next match begins
 
 
 def test_nothing_to_find():
@@ -123,3 +125,39 @@ def test_nothing_to_find():
 def test_an_empty_key_sequence_is_refused():
     with pytest.raises(ValueError):
         WordTrie().insert((), 0)
+
+
+@st.composite
+def pairs(draw):
+    """Two overlapping starts with their readings (longest first) and some refused readings."""
+    p = draw(st.integers(0, 3))
+    q = p + draw(st.integers(1, 3))
+    first = sorted(draw(st.sets(st.integers(1, 6), min_size=1, max_size=3)), reverse=True)
+    if p + first[0] <= q:
+        first[0] = q - p + draw(st.integers(1, 3))
+        first = sorted(set(first), reverse=True)
+    second = sorted(draw(st.sets(st.integers(1, 6), min_size=1, max_size=3)), reverse=True)
+    refused = draw(st.sets(st.sampled_from([(p, n) for n in first] + [(q, n) for n in second])))
+    return p, first, q, second, refused
+
+
+@settings(max_examples=500, deadline=None)
+@given(pairs())
+def test_the_two_start_shortcut_decides_as_the_dynamic_programme(case):
+    from xlate import tiling
+
+    p, first, q, second, refused = case
+
+    def settle(general: bool):
+        cluster = {p: [(n, f"a{n}") for n in first], q: [(n, f"b{n}") for n in second]}
+        moves, calls = [], []
+
+        def resolve(payload, i, n):
+            calls.append((i, n))
+            return None if (i, n) in refused else payload
+
+        tiling._settle(cluster, resolve, moves, {} if general else None)
+        assert len(calls) == len(set(calls))
+        return moves
+
+    assert settle(general=False) == settle(general=True)
