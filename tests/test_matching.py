@@ -173,3 +173,18 @@ def test_a_rejected_longer_candidate_leaves_the_shorter_one():
         ("navy", "navy")]
     assert [(h.entry.id, h.found) for h in matcher.find("the US NAVY sailed")] == [
         ("usn", "US NAVY")]
+
+
+def test_scan_counts_every_occurrence_once_as_find_lists_them():
+    """Terms, house spellings inside or outside them, and near misses: `scan` counts what
+    `find` returns, whatever mix of them a text holds."""
+    text = ('[[term]]\nid = "mod"\nkind = "organisation"\ncanonical = "Ministry of Defense"\n'
+            '[[term]]\nid = "defense"\nkind = "spelling"\ncanonical = "defense"\n'
+            'deprecated = ["defence"]\n'
+            '[[term]]\nid = "rutte"\nkind = "person"\ncanonical = "Mark Rutte"\n')
+    matcher = Matcher(parse_glossary_text(text, "g.toml").glossary)
+    for sample in ("Mark Rute spoke of defence at the Ministry of Defense.",
+                   "Ministry of Defense, Ministry of Defense and defence, defence, defense.",
+                   "Nothing to see here."):
+        assert matcher.scan(sample).occurrences == len(matcher.find(sample))
+    assert len(matcher.find("Mark Rute spoke of defence at the Ministry of Defense.")) == 3

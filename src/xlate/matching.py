@@ -281,14 +281,12 @@ class Matcher:
                            compress(terms, map(flagged.__contains__, map(id, outcomes)))]
         term_starts = [move[0] for move in tiled.terms]
         for move in tiled.spelling:
-            result.occurrences += 1
             k = bisect.bisect_right(term_starts, move[0]) - 1
             inside = None
             if k >= 0 and tiled.terms[k][0] + tiled.terms[k][1] >= move[0] + move[1]:
                 inside = tiled.hit(*tiled.terms[k])
             result.hits.append((tiled.hit(*move), inside))
         result.hits += [(hit, None) for hit in tiled.near]
-        result.occurrences += len(tiled.near)
         result.hits.sort(key=lambda pair: (pair[0].start, -pair[0].end))
         result.accepted = [(tiled.hit(*first), count) for first, count in accepted.values()]
         return result
