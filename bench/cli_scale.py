@@ -13,7 +13,6 @@ Usage: python bench/cli_scale.py [--words 1000000] [--terms 100000] [--runs 3]
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import statistics
@@ -25,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lint_scale import build_glossary, build_text, corpus_paragraphs, news_text  # noqa: E402
+from lint_scale import build_glossary, scale_arguments, scale_corpus  # noqa: E402
 
 from xlate.glossary_write import entry_to_toml  # noqa: E402
 from xlate.model import Glossary  # noqa: E402
@@ -74,14 +73,8 @@ def run(folder: Path, text: str) -> tuple[float, dict[str, float]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--words", type=int, default=1_000_000)
-    parser.add_argument("--terms", type=int, default=100_000)
-    parser.add_argument("--small", type=int, default=100)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-    terms_from, text_from = corpus_paragraphs()
-    texts = {"docs": build_text(text_from, args.words), "news": news_text(args.words)}
+    args = scale_arguments(__doc__)
+    terms_from, _, texts = scale_corpus(args.words)
     big = distinct_glossary(terms_from, args.terms)
     glossaries = {"small": Glossary(big.entries[:args.small]), "big": big}
     times: dict[tuple[str, str], list[tuple[float, dict[str, float]]]] = {}

@@ -135,15 +135,26 @@ class _GcClock:
             self.total += time.perf_counter() - self._started
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+def scale_arguments(description: str | None) -> argparse.Namespace:
+    """The options both scale benchmarks take."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--words", type=int, default=1_000_000)
     parser.add_argument("--terms", type=int, default=100_000)
     parser.add_argument("--small", type=int, default=100)
     parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def scale_corpus(words: int) -> tuple[list[str], list[str], dict[str, str]]:
+    """The glossary's paragraphs, the text's paragraphs, and the two texts of `words` words."""
     terms_from, text_from = corpus_paragraphs()
-    texts = {"docs": build_text(text_from, args.words), "news": news_text(args.words)}
+    return terms_from, text_from, {"docs": build_text(text_from, words),
+                                   "news": news_text(words)}
+
+
+def main() -> int:
+    args = scale_arguments(__doc__)
+    terms_from, text_from, texts = scale_corpus(args.words)
     big = build_glossary(terms_from, args.terms)
     small = Glossary(big.entries[:args.small])
     print(f"corpus: {len(terms_from)} + {len(text_from)} docstring paragraphs; "
