@@ -47,3 +47,26 @@ def test_pre_commit_hooks_name_real_commands():
     for entry in entries:
         args = entry.split()[1:] + ["--help"]
         assert CliRunner().invoke(app, args).exit_code == 0, entry
+
+
+def install_targets(text):
+    """What each `pip install` in `text` installs: its arguments that are not options or paths."""
+    import shlex
+
+    for command in re.findall(r"pip install ([^\n`]+)", text):
+        for word in shlex.split(command.split("&&")[0].split("#")[0]):
+            if not word.startswith(("-", ".")):
+                yield word
+
+
+def test_install_recipes_name_our_distribution_never_the_stranger_on_pypi():
+    """PyPI's `xlate` is someone else's package: every recipe installs ours by its own name."""
+    import tomllib
+
+    name = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"]
+    assert name != "xlate"
+    docs = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / ".pre-commit-hooks.yaml"]
+    targets = [t for doc in docs for t in install_targets(doc.read_text(encoding="utf-8"))]
+    assert targets, "the README shows how to install xlate in CI"
+    for target in targets:
+        assert re.split(r"[\s@\[<>=]", target)[0] == name, target

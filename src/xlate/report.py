@@ -71,7 +71,7 @@ def render_sarif(findings: Sequence[Finding], *, rules: Iterable[Rule] = (),
     driver = {
         "name": "xlate",
         "version": __version__,
-        "informationUri": "https://pypi.org/project/xlate/",
+        "informationUri": "https://pypi.org/project/xlate-glossary/",
         "rules": [{
             "id": rule.code,
             "name": rule.name,
