@@ -112,17 +112,34 @@ def test_init_refuses_unknown_locale_and_existing_catalogue(project):
 
 
 def test_compile_refuses_broken_plural_forms_without_leaving_a_file(project):
+    """compile refuses what msgfmt --check refuses: here an entry with more translations than
+    the header's nplurals, then an expression that does not parse."""
     path = po(project, "fr")
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "nplurals=2; plural=(n > 1);", "nplurals=1; plural=0;"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8") + (
+        '\nmsgctxt "extra"\nmsgid "one partner"\nmsgid_plural "%d partners"\n'
+        'msgstr[0] "un partenaire"\nmsgstr[1] "%d partenaires"\nmsgstr[2] "%d de partenaires"\n'),
+        encoding="utf-8")
     result = run("compile", "fr")
     assert result.exit_code == 2
-    assert "fr/LC_MESSAGES/articles.po:" in result.stderr and "nplurals=1" in result.stderr
+    line = path.read_text(encoding="utf-8").splitlines().index('msgstr[0] "un partenaire"') + 1
+    assert f"fr/LC_MESSAGES/articles.po:{line}:" in result.stderr
+    assert "3 plural translations" in result.stderr and "nplurals=2" in result.stderr
     assert not path.with_suffix(".mo").exists()
     path.write_text(path.read_text(encoding="utf-8").replace(
-        "nplurals=1; plural=0;", "nplurals=2; plural=(n > ;"), encoding="utf-8")
+        "nplurals=2; plural=(n > 1);", "nplurals=2; plural=(n > ;"), encoding="utf-8")
     result = run("compile", "fr")
-    assert result.exit_code == 2 and "invalid expression" in result.stderr
+    assert result.exit_code == 2 and "invalid plural expression" in result.stderr
+    assert not path.with_suffix(".mo").exists()
+
+
+def test_compile_accepts_any_valid_formula_as_msgfmt_does(project):
+    """CLDR's three French forms or gettext's two: both compile (C506 is only a warning)."""
+    path = po(project, "fr")
+    cldr = "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "nplurals=2; plural=(n > 1);", cldr), encoding="utf-8")
+    assert run("compile", "fr").exit_code == 0
+    assert path.with_suffix(".mo").exists()
 
 
 def test_compile_refuses_broken_format_strings(project):

@@ -18,7 +18,7 @@ from typing import Sequence
 import polib
 
 from xlate import catalog as cat
-from xlate import locales
+from xlate import locales, plurals
 from xlate.config import Config
 from xlate.errors import XlateError
 from xlate.fsutil import atomic_write
@@ -115,7 +115,7 @@ def init(config: Config, locale: str, glossary: Glossary, *, force: bool = False
         "Last-Translator": "",
         "Language-Team": locales.language_name(locale),
         "Language": locale,
-        "Plural-Forms": locales.plural_forms(locale),
+        "Plural-Forms": plurals.conventional(locale, config.plural_forms),
     })
     merged, _ = cat.merge(empty, pot, locale=locale, glossary_entries=_by_id(glossary),
                           dates=_dates(config))
@@ -170,8 +170,8 @@ def compile_catalogs(config: Config, locale_list: Sequence[str]) -> list[str]:
 
 
 def check_catalog(text: str, po: polib.POFile, locale: str, shown: str) -> None:
-    """Refuse a catalogue whose plural forms or format strings are broken: the first error of
-    the C5xx rules (babel's checkers, Plural-Forms against CLDR) as an XlateError."""
+    """Refuse a catalogue that msgfmt --check would refuse (plural forms, duplicates, line
+    breaks) or whose python-format strings are broken: the first C5xx error as an XlateError."""
     from xlate.check import Catalogue, gettext_findings
 
     for finding in gettext_findings(Catalogue(shown, locale, po, text)):

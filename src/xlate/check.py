@@ -11,13 +11,14 @@ consistent. A translator silences one finding on one entry with the translator c
 from __future__ import annotations
 
 import datetime as dt
-import gettext
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Sequence
 
 import polib
 
+from xlate import plurals
 from xlate import target as tg
 from xlate.locales import format_month, format_month_day
 from xlate.matching import How, Matcher
@@ -30,7 +31,6 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
 _MONTH_RE = "|".join(_MONTHS) + r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
 _DATE = re.compile(rf"\b(?P<month>{_MONTH_RE})\s+(?P<days>\d{{1,2}}(?:(?:\s*(?:-|–|and|to)\s*)"
                    rf"\d{{1,2}})?)\b|\b(?P<days2>\d{{1,2}})\s+(?P<month2>{_MONTH_RE})\b")
-_PLURAL = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?);?\s*$")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 
 
@@ -43,8 +43,14 @@ class Catalogue:
     po: polib.POFile
     text: str
 
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
     def msgstr_line(self, entry: polib.POEntry) -> int:
-        lines = self.text.splitlines()
+        """The line of the entry's first msgstr (polib gives the entry's first line, comments
+        included); msgfmt names this line too."""
+        lines = self.lines
         for number in range(max(entry.linenum, 1), len(lines) + 1):
             if lines[number - 1].startswith(("msgstr", "#~ msgstr")):
                 return number
@@ -292,45 +298,24 @@ def _divergent(catalogues: Sequence[Catalogue], registry: Registry):
                                catalogue, entry, found=entry.msgstr, expected=first.msgstr)
 
 
-def gettext_findings(catalogue: Catalogue) -> list[Finding]:
-    """Plural-Forms and format strings (babel's checkers) as findings, not exceptions."""
-    from io import BytesIO
-
-    from babel.messages.pofile import read_po
-
-    from xlate import locales
-    from xlate.errors import XlateError
+def gettext_findings(catalogue: Catalogue,
+                     known_plurals: Sequence[tuple[str, str]] = ()) -> list[Finding]:
+    """What msgfmt --check refuses (plural forms, duplicates, line breaks at the edges), broken
+    python-format strings (babel's checker), and a Plural-Forms formula known for none of the
+    conventions of the catalogue's language (`known_plurals` adds formulas, such as the
+    installed babel's)."""
     from xlate.rules import REGISTRY
 
     found = []
-    lines = catalogue.text.splitlines()
-    header_line = next((n for n, line in enumerate(lines, 1) if line.startswith('"Plural-Forms:')), 1)
-    forms = catalogue.po.metadata.get("Plural-Forms")
-    plural = any(e.msgid_plural for e in catalogue.po)
+    header_line = next((n for n, line in enumerate(catalogue.lines, 1)
+                        if line.startswith('"Plural-Forms:')), 1)
 
     def add(code: str, message: str, line: int, msgid: str | None = None) -> None:
         found.append(REGISTRY.finding(code, message, Location(catalogue.path, line, 1),
                                       msgid=msgid))
 
-    if forms:
-        match = _PLURAL.match(forms)
-        if not match:
-            add("C502", f"Plural-Forms is not 'nplurals=N; plural=EXPR;': {forms!r}", header_line)
-        else:
-            try:
-                gettext.c2py(match.group(2))
-            except (ValueError, SyntaxError):
-                add("C502", f"Plural-Forms has an invalid expression {match.group(2)!r}",
-                    header_line)
-            try:
-                expected = locales.plural_forms(catalogue.locale).split(";")[0].split("=")[1]
-            except XlateError:
-                expected = None  # a locale CLDR does not know: nothing to compare with
-            if expected is not None and match.group(1) != expected.strip():
-                add("C502", f"Plural-Forms says nplurals={match.group(1)}, but "
-                    f"{catalogue.locale} has {expected.strip()} plural forms (CLDR)", header_line)
-    elif plural:
-        add("C502", "plural messages but no Plural-Forms header", 1)
+    for problem in plural_problems(catalogue, known_plurals):
+        add(problem.code, problem.message, problem.line or header_line)
     seen: set[tuple[str | None, str]] = set()
     for entry in catalogue.po:
         if not entry.msgid or entry.obsolete:
@@ -347,16 +332,46 @@ def gettext_findings(catalogue: Catalogue) -> list[Finding]:
                 if test(entry.msgid, "\n") != test(text, "\n"):
                     add("C504", f"the source and the translation do not both {edge} with a "
                         "line break", catalogue.msgstr_line(entry), entry.msgid)
-    try:
-        parsed = read_po(BytesIO(catalogue.text.encode("utf-8")),
-                         locale=catalogue.locale.replace("-", "_"))
-    except Exception:  # noqa: BLE001 - babel may reject what polib read; polib's view stands
-        return found
-    for message, errors in parsed.check():
-        if not errors or "fuzzy" in message.flags:
-            continue
-        for error in errors:
-            code = "C502" if "plural" in str(error).lower() else "C501"
-            msgid = message.id[0] if isinstance(message.id, (list, tuple)) else message.id
-            add(code, str(error), message.lineno, msgid)
+        if "python-format" in entry.flags and "fuzzy" not in entry.flags:
+            error = python_format_error(entry)
+            if error:
+                add("C501", error, catalogue.msgstr_line(entry), entry.msgid)
     return found
+
+
+def plural_problems(catalogue: Catalogue, known_plurals: Sequence[tuple[str, str]] = ()
+                    ) -> list[plurals.Problem]:
+    """The catalogue's plural forms judged as msgfmt --check judges them, then against the
+    formulas known for its language."""
+    metadata = catalogue.po.metadata
+    header = "".join(f"{key}: {value}\n" for key, value in metadata.items()) \
+        if metadata else None
+    entries = [plurals.PluralEntry(catalogue.msgstr_line(e), len(e.msgstr_plural))
+               for e in catalogue.po
+               if e.msgid_plural and not e.obsolete and "fuzzy" not in e.flags
+               and e.msgstr_plural.get(0, e.msgstr_plural.get("0"))]
+    problems = plurals.judge(header, entries)
+    if header is not None and not any(p.code == "C502" for p in problems):
+        unknown = plurals.unknown_formula(header, catalogue.locale, known_plurals)
+        if unknown:
+            problems.append(unknown)
+    return problems
+
+
+def python_format_error(entry: polib.POEntry) -> str | None:
+    """babel's python-format checker on an entry flagged python-format, as msgfmt decides
+    which entries are format strings: by their flag, never by guessing from the text."""
+    from babel.messages.catalog import Message, TranslationError
+    from babel.messages.checkers import python_format
+
+    if entry.msgid_plural:
+        strings = [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural, key=int)]
+        message = Message((entry.msgid, entry.msgid_plural), tuple(strings))
+    else:
+        message = Message(entry.msgid, entry.msgstr)
+    message.flags = set(entry.flags)
+    try:
+        python_format(None, message)
+    except TranslationError as error:
+        return str(error)
+    return None

@@ -10,6 +10,7 @@ from xlate import catalogs
 from xlate.check import Catalogue, CheckOptions, CheckResult, check, gettext_findings
 from xlate.config import Config
 from xlate.errors import XlateError
+from xlate.locales import installed_plurals
 from xlate.manifest import load_manifest
 from xlate.matching import Matcher
 from xlate.model import Finding, Glossary, Location
@@ -82,7 +83,7 @@ def run_check(config: Config, glossary: Glossary, paths: Sequence[str], *, selec
                                 CheckOptions(dates=dates, min_translated=min_translated))
     findings = list(result.findings)
     for catalogue in loaded:
-        findings.extend(gettext_findings(catalogue))
+        findings.extend(gettext_findings(catalogue, installed_plurals(catalogue.locale)))
     if stale and project and (config.catalogs / f"{catalogs.DOMAIN}.pot").is_file():
         findings.extend(stale_findings(config, glossary, [c.locale for c in loaded]))
     return CheckOutcome(selection.apply(findings), result.suppressed, [c.path for c in loaded])

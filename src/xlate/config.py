@@ -30,6 +30,7 @@ DEFAULTS: dict[str, Any] = {
     "select": [],
     "ignore": [],
     "severity": {},
+    "plural_forms": {},
 }
 _CODE_PREFIX = re.compile(r"^[A-Z]+[0-9]*$")
 
@@ -51,6 +52,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
     baseline: Path | None = None
+    plural_forms: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def display(self, path: Path) -> str:
         """`path` relative to the root when it lies below it, for messages and reports."""
@@ -132,6 +134,7 @@ def build_config(raw: Mapping[str, Any], *, root: Path, file: Path | None = None
     for key in ("sources", "target_locales", "select", "ignore"):
         need(key, list, str)
     need("severity", dict)
+    plural_forms = _plural_forms(need("plural_forms", dict), where)
     fail_on = _severity(values["fail_on"], "fail_on", where)
     severity = {}
     for code, level in values["severity"].items():
@@ -153,7 +156,23 @@ def build_config(raw: Mapping[str, Any], *, root: Path, file: Path | None = None
         catalogs=root / values["catalogs"], source_locale=values["source_locale"],
         target_locales=locales, fail_on=fail_on, select=tuple(values["select"]),
         ignore=tuple(values["ignore"]), severity=MappingProxyType(severity),
-        baseline=root / values["baseline"] if values["baseline"] else None)
+        baseline=root / values["baseline"] if values["baseline"] else None,
+        plural_forms=MappingProxyType(plural_forms))
+
+
+def _plural_forms(table: Mapping[str, Any], where: str | None) -> dict[str, str]:
+    """`plural_forms = { fr = "nplurals=2; plural=(n > 1);" }`: the formula `xlate init` writes
+    for a locale, each one valid as msgfmt judges it."""
+    from xlate.plurals import parse_formula
+
+    result = {}
+    for locale, formula in table.items():
+        if not isinstance(formula, str) or parse_formula(formula) is None:
+            raise ConfigError(f"'plural_forms.{locale}' must be a valid Plural-Forms value such "
+                              f"as \"nplurals=2; plural=(n != 1);\" (not {formula!r})",
+                              path=where)
+        result[locale.replace("-", "_")] = formula.strip()
+    return result
 
 
 def _severity(value: Any, key: str, where: str | None) -> Severity:

@@ -1,4 +1,4 @@
-"""Locale knowledge from CLDR via babel: validation, plural forms, names, date formats."""
+"""Locale knowledge from CLDR via babel: validation, the installed plural table, names, dates."""
 
 from __future__ import annotations
 
@@ -22,12 +22,21 @@ def parse(code: str):
         raise XlateError(f"unknown locale '{code}' (not in CLDR)") from None
 
 
-def plural_forms(code: str) -> str:
-    """The Plural-Forms header value for `code`, from CLDR (ko: nplurals=1; plural=0;)."""
-    from babel.messages.plurals import get_plural
+@lru_cache(maxsize=64)
+def installed_plurals(code: str) -> tuple[tuple[str, str], ...]:
+    """The installed babel's Plural-Forms for `code` as ((source, formula),), or () when its
+    table does not list the language: a newer CLDR than xlate's pinned one is accepted too,
+    never required."""
+    from babel import __version__
+    from babel.messages.plurals import PLURALS
 
-    parse(code)
-    return get_plural(code.replace("-", "_")).plural_forms
+    from xlate.plurals import language_keys
+
+    for key in language_keys(code):
+        if key in PLURALS:
+            nplurals, expression = PLURALS[key]
+            return ((f"babel {__version__}", f"nplurals={nplurals}; plural={expression};"),)
+    return ()
 
 
 def language_name(code: str) -> str:

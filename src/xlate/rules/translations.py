@@ -155,14 +155,15 @@ RULES = (
     ),
     Rule(
         "C502", "broken-plural-forms", "error",
-        "Flags a catalogue whose Plural-Forms header is missing, malformed or disagrees with "
-        "CLDR's number of plural forms for its language, or an entry with the wrong number of "
-        "plural translations (babel's num_plurals checker).",
-        "gettext picks the plural translation with that expression; a wrong one shows the wrong "
-        "sentence or none.",
-        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Plural-Forms: nplurals=1; plural=0;\\n"\n\n'
+        "Flags a Plural-Forms header that `msgfmt --check` refuses: plural entries without "
+        "`nplurals=` or `plural=` (or without a header), an nplurals that is not a number, an "
+        "expression that does not parse, or one that for some n from 0 to 1000 divides by zero, "
+        "goes negative or reaches nplurals (nplurals=0 included).",
+        "gettext picks the plural translation with that expression; a broken one shows the wrong "
+        "sentence or none, and msgfmt will not compile the catalogue.",
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Plural-Forms: nplurals=2; plural=n%10;\\n"\n\n'
         'msgctxt "a"\nmsgid "one partner"\nmsgid_plural "%d partners"\n'
-        'msgstr[0] "un partenaire"\n',
+        'msgstr[0] "un partenaire"\nmsgstr[1] "%d partenaires"\n',
         'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
         'msgctxt "a"\nmsgid "one partner"\nmsgid_plural "%d partners"\n'
         'msgstr[0] "un partenaire"\nmsgstr[1] "%d partenaires"\n',
@@ -186,6 +187,36 @@ RULES = (
         "catalogue.",
         _po('msgctxt "a"\nmsgid "They met.\\n"\nmsgstr "이들은 만났다."\n'),
         _po('msgctxt "a"\nmsgid "They met.\\n"\nmsgstr "이들은 만났다.\\n"\n'),
+        "po",
+    ),
+    Rule(
+        "C505", "plural-count-mismatch", "error",
+        "Flags a translated plural entry whose number of `msgstr[i]` differs from the header's "
+        "nplurals, at the entry's line (what `msgfmt --check` refuses). The header, not a table "
+        "of languages, decides: the catalogue says how many forms it has.",
+        "gettext indexes the translations with the plural expression: a missing form shows the "
+        "English text or nothing, an extra one is never shown; msgfmt will not compile the "
+        "catalogue.",
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
+        'msgctxt "a"\nmsgid "one partner"\nmsgid_plural "%d partners"\n'
+        'msgstr[0] "un partenaire"\nmsgstr[1] "%d partenaires"\nmsgstr[2] "%d de partenaires"\n',
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
+        'msgctxt "a"\nmsgid "one partner"\nmsgid_plural "%d partners"\n'
+        'msgstr[0] "un partenaire"\nmsgstr[1] "%d partenaires"\n',
+        "po",
+    ),
+    Rule(
+        "C506", "unknown-plural-formula", "warning",
+        "Flags a valid Plural-Forms formula that behaves like none of the formulas known for the "
+        "catalogue's language: GNU gettext's conventional table, babel's legacy table, CLDR's "
+        "rules (pinned in xlate) and the installed babel's. Formulas are compared by the form "
+        "they choose for every n from 0 to 1000 and for large round numbers, not as text. The "
+        "message names the known ones.",
+        "gettext accepts any valid formula, so a formula copied from another language (English's "
+        "`n != 1` in a French catalogue, which treats 0 as plural) compiles and silently picks "
+        "the wrong sentence for some numbers.",
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n',
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n',
         "po",
     ),
     Rule(
