@@ -90,7 +90,12 @@ def test_glossary_change_makes_catalogues_stale(project):
 
 
 @pytest.mark.parametrize("locale,plural", [("de", "nplurals=2; plural=(n != 1);"),
-                                           ("zh_TW", "nplurals=1; plural=0;")])
+                                           ("zh_TW", "nplurals=1; plural=0;"),
+                                           ("es", "nplurals=2; plural=(n != 1);"),
+                                           ("pt_BR", "nplurals=2; plural=(n > 1);"),
+                                           ("ru", "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 "
+                                                  ": n%10>=2 && n%10<=4 && (n%100<10 || "
+                                                  "n%100>=20) ? 1 : 2);")])
 def test_init_writes_a_correct_header(project, locale, plural):
     result = run("init", locale)
     assert result.exit_code == 0, result.output
@@ -102,6 +107,36 @@ def test_init_writes_a_correct_header(project, locale, plural):
         check = subprocess.run([MSGFMT, "--check", "-o", "/dev/null", str(po(project, locale))],
                                capture_output=True, text=True)
         assert check.returncode == 0, check.stderr
+
+
+def test_init_formula_does_not_depend_on_the_installed_babel(project, monkeypatch):
+    """babel 2.19 gives French CLDR's three forms; xlate init writes gettext's two all the same."""
+    from babel.messages import plurals as babel_plurals
+
+    cldr = (3, "(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2")
+    for french in (cldr, (2, "(n > 1)")):
+        table = {**babel_plurals.PLURALS, "fr": french}
+        monkeypatch.setattr(babel_plurals, "PLURALS", table)
+        po(project, "fr").unlink()
+        assert run("init", "fr").exit_code == 0
+        created = polib.pofile(str(po(project, "fr")))
+        assert created.metadata["Plural-Forms"] == "nplurals=2; plural=(n > 1);"
+
+
+def test_init_formula_can_be_configured_per_locale(project):
+    cldr = "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;"
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    pyproject.write_text(text + f'plural_forms = {{ fr = "{cldr}" }}\n', encoding="utf-8")
+    po(project, "fr").unlink()
+    assert run("init", "fr").exit_code == 0
+    assert polib.pofile(str(po(project, "fr"))).metadata["Plural-Forms"] == cldr
+    assert run("compile", "fr").exit_code == 0  # any valid formula compiles
+    pyproject.write_text(text + 'plural_forms = { fr = "nplurals=2; plural=n%10;" }\n',
+                         encoding="utf-8")
+    result = run("init", "de")
+    assert result.exit_code == 2 and "plural_forms.fr" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_init_refuses_unknown_locale_and_existing_catalogue(project):
