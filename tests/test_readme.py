@@ -70,3 +70,15 @@ def test_install_recipes_name_our_distribution_never_the_stranger_on_pypi():
     assert targets, "the README shows how to install xlate in CI"
     for target in targets:
         assert re.split(r"[\s@\[<>=]", target)[0] == name, target
+
+
+def test_selection_example_selects_what_it_says():
+    """The README's --select/--ignore example, taken from the README and applied to the registry."""
+    from xlate.rules.select import Selection
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    select, ignore = re.search(r"`--select (\S+) --ignore (\S+)` runs", text).groups()
+    chosen = Selection(tuple(select.split(",")), tuple(ignore.split(",")))
+    enabled = {rule.code for rule in REGISTRY if chosen.enabled(rule.code)}
+    expected = {rule.code for rule in REGISTRY if rule.code[:2] in ("T2", "T3")} | {"T105"}
+    assert enabled == expected
