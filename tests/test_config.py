@@ -57,8 +57,12 @@ def test_missing_explicit_config(tmp_path):
     ({"target_locales": "ko"}, "'target_locales' must be a list of strings"),
     ({"fail_on": "fatal"}, "'fail_on' must be one of error, warning, info"),
     ({"severity": {"G205": "loud"}}, "'severity.G205' must be one of"),
-    ({"severity": {"g2": "error"}}, "'severity' key 'g2' is not a rule code"),
-    ({"select": ["G-1"]}, "'select' entry 'G-1' is not a rule code"),
+    ({"severity": {"g9": "error"}}, "'severity' key: unknown rule code or prefix 'g9'"),
+    ({"select": ["G-1"]}, "'select' entry: unknown rule code or prefix 'G-1'"),
+    ({"select": ["T9"]}, "(nearest known: T1, T2, T3)"),
+    ({"ignore": ["X101"]}, "'ignore' entry: unknown rule code or prefix 'X101' (nearest known: "
+                           "C101, G101, T101)"),
+    ({"select": ["deprecated-variant"]}, "that is the name of T101: use the code"),
     ({"glossary": 3}, "'glossary' must be str"),
 ])
 def test_bad_values_name_the_key(tmp_path, raw, words):
@@ -66,6 +70,13 @@ def test_bad_values_name_the_key(tmp_path, raw, words):
         build_config(raw, root=tmp_path, file=tmp_path / "xlate.toml")
     assert words in str(info.value)
     assert str(info.value).startswith(str(tmp_path / "xlate.toml"))
+
+
+def test_codes_are_case_insensitive_and_any_registered_prefix_is_valid(tmp_path):
+    config = build_config({"select": ["t", "T1", "t10", "T101"], "ignore": ["c9"],
+                           "severity": {"g2": "info"}}, root=tmp_path)
+    assert config.select == ("T", "T1", "T10", "T101") and config.ignore == ("C9",)
+    assert dict(config.severity) == {"G2": Severity.INFO}
 
 
 def test_invalid_toml_config_names_line(tmp_path, write):

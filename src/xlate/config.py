@@ -8,6 +8,7 @@ the configuration are relative to the root. Unknown keys are an error that names
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -32,7 +33,6 @@ DEFAULTS: dict[str, Any] = {
     "severity": {},
     "plural_forms": {},
 }
-_CODE_PREFIX = re.compile(r"^[A-Z]+[0-9]*$")
 
 
 @dataclass(frozen=True)
@@ -55,10 +55,14 @@ class Config:
     plural_forms: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def display(self, path: Path) -> str:
-        """`path` relative to the root when it lies below it, for messages and reports."""
+        """`path` relative to the root when it lies below it, for messages and reports (so a
+        finding reads the same, and matches its baseline entry, from any folder); elsewhere
+        as given, an absolute path without `..` segments."""
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
+            if path.is_absolute():
+                return Path(os.path.normpath(path)).as_posix()
             return path.as_posix()
 
 
@@ -73,6 +77,19 @@ def find_config(start: Path) -> Path | None:
                 "xlate" in _read(pyproject).get("tool", {}):
             return pyproject
     return None
+
+
+def require_project(config: Config, *, glossary_given: bool = False,
+                    glossary_option: bool = True) -> Config:
+    """`config`, unless it is the defaults of a folder outside any project and no --glossary
+    says where the glossary is: then one line saying how to point xlate at one (the defaults
+    alone would send the user looking for a `glossary` folder they never made)."""
+    if config.file is not None or glossary_given:
+        return config
+    how = "pass --glossary PATH, create an xlate.toml, or add [tool.xlate] to pyproject.toml" \
+        if glossary_option else "create an xlate.toml, or add [tool.xlate] to pyproject.toml"
+    raise ConfigError(f"not inside an xlate project (no xlate.toml or pyproject.toml with "
+                      f"[tool.xlate] here or above): {how}")
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -138,15 +155,10 @@ def build_config(raw: Mapping[str, Any], *, root: Path, file: Path | None = None
     fail_on = _severity(values["fail_on"], "fail_on", where)
     severity = {}
     for code, level in values["severity"].items():
-        if not _CODE_PREFIX.match(code):
-            raise ConfigError(f"'severity' key '{code}' is not a rule code or code prefix",
-                              path=where)
-        severity[code] = _severity(level, f"severity.{code}", where)
-    for key in ("select", "ignore"):
-        for code in values[key]:
-            if not _CODE_PREFIX.match(code):
-                raise ConfigError(f"'{key}' entry '{code}' is not a rule code or code prefix",
-                                  path=where)
+        severity[_code(code, "'severity' key", where)] = _severity(level, f"severity.{code}",
+                                                                   where)
+    chosen = {key: tuple(_code(code, f"'{key}' entry", where) for code in values[key])
+              for key in ("select", "ignore")}
     locales = tuple(values["target_locales"])
     for locale in (values["source_locale"], *locales):
         check_locale(locale, where)
@@ -154,10 +166,18 @@ def build_config(raw: Mapping[str, Any], *, root: Path, file: Path | None = None
         root=root, file=file, glossary=root / values["glossary"],
         sources=tuple(values["sources"]), manifest=root / values["manifest"],
         catalogs=root / values["catalogs"], source_locale=values["source_locale"],
-        target_locales=locales, fail_on=fail_on, select=tuple(values["select"]),
-        ignore=tuple(values["ignore"]), severity=MappingProxyType(severity),
+        target_locales=locales, fail_on=fail_on, select=chosen["select"],
+        ignore=chosen["ignore"], severity=MappingProxyType(severity),
         baseline=root / values["baseline"] if values["baseline"] else None,
         plural_forms=MappingProxyType(plural_forms))
+
+
+def _code(code: str, what: str, where: str | None) -> str:
+    """A rule code or prefix of the registry, in upper case; anything else is an error, since
+    an unknown code in `select` would switch every check off without a word."""
+    from xlate.rules.select import check_code
+
+    return check_code(code, what, path=where, error=ConfigError)
 
 
 def _plural_forms(table: Mapping[str, Any], where: str | None) -> dict[str, str]:
@@ -190,5 +210,23 @@ def check_locale(code: str, where: str | None = None) -> str:
     try:
         Locale.parse(code.replace("-", "_"))
     except (ValueError, UnknownLocaleError, TypeError):
-        raise ConfigError(f"unknown locale '{code}'", path=where) from None
+        raise ConfigError(f"unknown locale '{code}' (not in CLDR)", path=where) from None
     return code
+
+
+def normalise_locale(code: str, where: str | None = None) -> str:
+    """A locale as gettext spells it (`KO` -> ko, `zh-Hant` -> zh_Hant, `pt-br` -> pt_BR),
+    refused unless CLDR knows it.
+
+    Only the spelling changes: babel's own parse would also add likely subtags (zh_TW ->
+    zh_Hant_TW, iw -> he_IL), which would not name the folder the user meant.
+    """
+    base, at, modifier = code.strip().replace("-", "_").partition("@")
+    language, *rest = base.split("_")
+    parts = [language.lower()]
+    parts += [p.title() if len(p) == 4 and p.isalpha() else p.upper() for p in rest]
+    name = "_".join(parts) + (f"@{modifier.lower()}" if at else "")
+    if not all(parts) or not (language.isalpha() and 2 <= len(language) <= 3):
+        raise ConfigError(f"unknown locale '{code}' (not in CLDR)", path=where)
+    check_locale(name, where)
+    return name

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
+from xlate.errors import XlateError
 from xlate.model import Finding, Severity
 
 
@@ -55,3 +56,52 @@ def _replace(finding: Finding, **changes: object) -> Finding:
 def worst_exit(findings: Iterable[Finding], fail_on: Severity) -> int:
     """0 when nothing is at or above `fail_on`, else 1."""
     return 1 if any(f.severity.rank >= fail_on.rank for f in findings) else 0
+
+
+def known_prefixes() -> set[str]:
+    """Every code of the registry and every prefix of one (T, T1, T10, T101)."""
+    from xlate.rules import REGISTRY
+
+    return {r.code[:n] for r in REGISTRY for n in range(1, len(r.code) + 1)}
+
+
+def check_code(code: str, what: str, *, path: str | None = None,
+               error: type[XlateError] = XlateError) -> str:
+    """`code` in upper case when it is a known rule code or a prefix of one, else `error`
+    naming the nearest known ones.
+
+    An unknown prefix would otherwise select nothing and silently pass every check (ruff and
+    flake8 refuse one for the same reason).
+    """
+    key = code.strip().upper()
+    known = known_prefixes()
+    if key in known:
+        return key
+    from xlate.rules import REGISTRY
+
+    named = REGISTRY.get(code) if code.strip() else None
+    if named is not None:
+        hint = f"that is the name of {named.code}: use the code"
+    else:
+        hint = "nearest known: " + ", ".join(sorted(nearest(key, known)))
+    raise error(f"{what}: unknown rule code or prefix '{code}' ({hint})", path=path)
+
+
+def nearest(key: str, known: Iterable[str], count: int = 3) -> list[str]:
+    """The known codes or prefixes most like `key`: similar text (difflib), same length, same
+    family letter, then the nearest number."""
+    import difflib
+
+    def score(candidate: str) -> tuple[float, int, str]:
+        similar = difflib.SequenceMatcher(None, key, candidate).ratio()
+        similar += 0.5 * (len(candidate) == len(key)) + 0.25 * (candidate[:1] == key[:1])
+        return (-similar, _distance(key, candidate), candidate)
+
+    return sorted(known, key=score)[:count]
+
+
+def _distance(key: str, candidate: str) -> int:
+    digits_a, digits_b = key.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), candidate[1:]
+    if digits_a.isdigit() and digits_b.isdigit():
+        return abs(int(digits_a) - int(digits_b))
+    return 0
