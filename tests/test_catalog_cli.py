@@ -195,8 +195,32 @@ def test_broken_po_file_is_a_clear_error(project):
     assert "Traceback" not in result.output
 
 
+def test_render_compiles_what_a_fresh_clone_lacks(project):
+    mo = project / "locales" / "ko" / "LC_MESSAGES" / "articles.mo"
+    assert not mo.exists()  # .mo files are git-ignored build artefacts
+    first = run("render", "ko", "djournal-wi-letter")
+    assert first.exit_code == 0 and first.stdout.startswith("외교\n")
+    assert "articles.mo: compiled" in first.stderr and mo.is_file()
+    again = run("render", "KO", "djournal-wi-letter")  # up to date: not compiled twice
+    assert again.stdout == first.stdout and "compiled" not in again.stderr
+    assert list(mo.parent.glob(".*tmp")) == []
+
+
+def test_compile_and_render_say_what_to_run(project):
+    missing = run("compile", "de")
+    assert missing.exit_code == 2
+    assert missing.stderr.strip().endswith("no catalogue for 'de': run `xlate init de`")
+    unknown = run("render", "xx")
+    assert unknown.exit_code == 2 and len(unknown.stderr.splitlines()) == 1
+    assert "unknown locale 'xx' (not in CLDR); the catalogues are: fr, ja, ko" in unknown.stderr
+    shutil.rmtree(project / "locales")
+    for command in (["compile"], ["stats"]):
+        result = run(*command)
+        assert result.exit_code == 2 and result.stdout == "", command
+        assert "no catalogues yet (`xlate init LOCALE` creates one)" in result.stderr
+
+
 def test_render_formats_escape_and_require_compile(project):
-    assert run("render", "ko").exit_code == 2  # nothing compiled yet
     assert run("compile").exit_code == 0
     md = run("render", "fr", "ians-defence-body", "--format", "md").stdout
     assert md.startswith("## South Korea, NATO agree") and "| English | French |" in md

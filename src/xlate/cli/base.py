@@ -17,14 +17,28 @@ from pathlib import Path
 from typing import Callable, Optional, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from xlate import __version__
 from xlate.errors import XlateError
 
 F = TypeVar("F", bound=Callable[..., object])
 
+class _Root(TyperGroup):
+    """The root group: `--debug` is accepted after the subcommand too (`xlate lint --debug x`),
+    as ruff and pre-commit users type it. It is moved in front of the subcommand, where the
+    root option reads it; after `--` it is left alone (a file may be called that)."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        cut = args.index("--") if "--" in args else len(args)
+        if "--debug" in args[:cut]:
+            args = ["--debug", *(a for a in args[:cut] if a != "--debug"), *args[cut:]]
+        return super().parse_args(ctx, args)
+
+
 app = typer.Typer(
     name="xlate",
+    cls=_Root,
     help="One terminology glossary drives the translation of news articles: lint the English "
          "sources, keep the gettext catalogues, check every translation against the glossary.",
     no_args_is_help=True,
@@ -100,40 +114,118 @@ def root(
 
 
 def handles_errors(func: F) -> F:
-    """Turn XlateError into one line on stderr and exit 2; other exceptions into exit 3."""
+    """Turn XlateError into one line on stderr and exit 2; other exceptions into exit 3.
+
+    --debug adds the traceback but never changes the status: a script that runs with --debug
+    must see the same 2 (bad input) or 3 (a bug). A reader that closes the pipe early ends the
+    output quietly (see `emit`).
+    """
 
     @functools.wraps(func)
     def wrapper(*args: object, **kwargs: object) -> object:
-        debug = _STATE.debug
         try:
             return func(*args, **kwargs)
         except (typer.Exit, typer.Abort, SystemExit):
             raise
+        except BrokenPipeError:
+            _stdout_closed()
+            raise typer.Exit(1) from None
         except XlateError as exc:
-            if debug:
-                raise
+            _traceback()
             typer.echo(f"xlate: error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
         except Exception as exc:  # a bug, not bad input: say so, distinguishably
-            if debug:
-                raise
-            typer.echo(f"xlate: internal error: {type(exc).__name__}: {exc} "
-                       "(run with --debug for a traceback)", err=True)
+            _traceback()
+            hint = "" if _STATE.debug else " (run with --debug for a traceback)"
+            typer.echo(f"xlate: internal error: {type(exc).__name__}: {exc}{hint}", err=True)
             raise typer.Exit(3) from None
 
     return wrapper  # type: ignore[return-value]
 
 
-def _config(ctx: typer.Context):
-    from xlate.config import load_config
+def _traceback() -> None:
+    """With --debug, the traceback of the exception being handled, on stderr."""
+    if _STATE.debug:
+        import traceback
 
-    return load_config(ctx.find_root().obj.config)
+        typer.echo(traceback.format_exc().rstrip("\n"), err=True)
+
+
+def _stdout_closed() -> None:
+    """The reader of stdout went away (`xlate rule | head -1`). As the Python documentation
+    recommends, stdout is pointed at devnull, so that neither the rest of the output nor the
+    flush at exit raises again; the command then ends with its usual status."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # not a real file (a test runner's buffer)
+        pass
+
+
+def emit(text: str = "", *, nl: bool = True) -> None:
+    """Write command output to stdout; a closed pipe ends the output, not the command."""
+    try:
+        typer.echo(text, nl=nl)
+    except BrokenPipeError:
+        _stdout_closed()
+
+
+def emit_bytes(data: bytes) -> None:
+    """Write bytes to stdout (exports), with `emit`'s closed-pipe behaviour."""
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_closed()
+
+
+def _config(ctx: typer.Context, glossary: Optional[Path] = None, *,
+            glossary_option: bool = False):
+    """The configuration; outside a project only when --glossary names the glossary (pass
+    `glossary_option` for a command that has that option, so the error can suggest it)."""
+    from xlate.config import load_config, require_project
+
+    return require_project(load_config(ctx.find_root().obj.config),
+                           glossary_given=glossary is not None, glossary_option=glossary_option)
 
 
 def _use_color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def output_width() -> int | None:
+    """The width tables must fit: COLUMNS when set (as every terminal tool honours it), else
+    the terminal's; None when piped without COLUMNS, so that scripts get one row a line."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    if sys.stdout.isatty():
+        import shutil
+
+        return shutil.get_terminal_size().columns
+    return None
+
+
+def emit_table(table, *footer: str) -> None:
+    """Print a rich table, its cells wrapped to fit `output_width()`, then footer lines."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    width = output_width()
+    console = Console(file=buffer, width=width or 200, force_terminal=_use_color(),
+                      no_color=not _use_color(), highlight=False, soft_wrap=False)
+    console.print(table)
+    for line in footer:
+        console.print(line)
+    emit("\n".join(line.rstrip() for line in buffer.getvalue().split("\n")), nl=False)
 
 
 def _load_glossary(ctx: typer.Context, glossary: Optional[Path], *, renderings: bool = True):
@@ -141,7 +233,7 @@ def _load_glossary(ctx: typer.Context, glossary: Optional[Path], *, renderings: 
     for its English side only: no target locale is required of it (G301)."""
     from xlate.glossary import load_glossary
 
-    config = _config(ctx)
+    config = _config(ctx, glossary, glossary_option=True)
     folder = glossary if glossary is not None else config.glossary
     return config, load_glossary(folder, target_locales=config.target_locales if renderings
                                  else (), display_root=config.root)
@@ -155,6 +247,9 @@ IGNORE_OPTION = typer.Option(None, "--ignore", metavar="CODES",
 FAIL_ON_OPTION = typer.Option(None, "--fail-on",
                               help="Lowest severity that makes the exit status 1 (default: "
                                    "fail_on from the configuration, else warning).")
+MIN_TRANSLATED_OPTION = typer.Option(
+    None, "--min-translated", metavar="PERCENT",
+    help="Fail (C403) a catalogue with fewer translated entries than this percentage (0-100).")
 FORMAT_OPTION = typer.Option(ReportFormat.text, "--format", "-f", help="Output format.")
 GLOSSARY_OPTION = typer.Option(None, "--glossary", "-g", metavar="PATH",
                                help="Glossary folder or file (default: from the configuration).")
@@ -179,12 +274,17 @@ def _exit_for(findings, fail_on: Optional["Level"], config) -> None:
 def _selection(config, select: Optional[str], ignore: Optional[str]):
     from xlate.rules.select import Selection
 
-    def split(value: Optional[str], default: tuple[str, ...]) -> tuple[str, ...]:
-        if value is None:
-            return default
-        return tuple(p.strip().upper() for p in value.split(",") if p.strip())
+    return Selection(_codes(select, "--select", config.select),
+                     _codes(ignore, "--ignore", config.ignore), config.severity)
 
-    return Selection(split(select, config.select), split(ignore, config.ignore), config.severity)
+
+def _codes(value: Optional[str], option: str, default: tuple[str, ...]) -> tuple[str, ...]:
+    """The comma-separated codes of an option, checked against the registry (upper case)."""
+    from xlate.rules.select import check_code
+
+    if value is None:
+        return default
+    return tuple(check_code(p, option) for p in value.split(",") if p.strip())
 
 
 def _load_clean_glossary(ctx: typer.Context, glossary: Optional[Path], *,

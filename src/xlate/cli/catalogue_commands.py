@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from xlate.cli.base import (GLOSSARY_OPTION, ListFormat, _config, _load_clean_glossary,
-                            _use_color, app, handles_errors)
+from xlate.cli.base import (GLOSSARY_OPTION, ListFormat, _config, _load_clean_glossary, app,
+                            emit, emit_table, handles_errors)
 
 
 @app.command("extract")
@@ -47,7 +46,9 @@ def init_command(
     """Create the catalogue of a new locale from the template, with Language and Plural-Forms
     from CLDR and the glossary's hints."""
     from xlate.catalogs import init
+    from xlate.config import normalise_locale
 
+    locale = normalise_locale(locale)
     config, parsed = _load_clean_glossary(ctx, glossary)
     typer.echo(f"{init(config, locale, parsed.glossary, force=force)}: created", err=True)
 
@@ -67,7 +68,8 @@ def update_command(
 
     config, parsed = _load_clean_glossary(ctx, glossary)
     stale = False
-    for shown, changed, report in update(config, locales or [], parsed.glossary, check=check):
+    wanted = _catalogue_locales(config, locales or [])
+    for shown, changed, report in update(config, wanted, parsed.glossary, check=check):
         stale |= changed
         state = ("stale" if check else "updated") if changed else "up to date"
         detail = f"{report.kept} kept, {len(report.fuzzy)} fuzzy, {len(report.new)} new, " \
@@ -85,8 +87,55 @@ def compile_command(
     """Compile the catalogues to .mo files, refusing broken plural forms or format strings."""
     from xlate.catalogs import compile_catalogs
 
-    for shown in compile_catalogs(_config(ctx), locales or []):
+    config = _config(ctx)
+    for shown in compile_catalogs(config, _catalogue_locales(config, locales or [])):
         typer.echo(f"{shown}: written", err=True)
+
+
+def _catalogue_locales(config, asked: list[str]) -> list[str]:
+    """The catalogues' locales for the locales a user typed (`KO`, `pt-br`), each checked to
+    have a catalogue; with none asked, every catalogue, of which there must be one. An error
+    says what to run: `xlate init LOCALE` for a known locale without a catalogue."""
+    from xlate.catalogs import Paths
+    from xlate.config import normalise_locale
+    from xlate.errors import XlateError
+
+    paths = Paths(config.catalogs)
+    existing = paths.locales()
+    if not asked:
+        if not existing:
+            raise XlateError("no catalogues yet (`xlate init LOCALE` creates one)",
+                             path=config.display(config.catalogs))
+        return existing
+    found = []
+    for code in asked:
+        if code in existing:  # a folder named outside CLDR's spelling is still the user's
+            found.append(code)
+            continue
+        try:
+            locale = normalise_locale(code)
+        except XlateError as exc:
+            raise XlateError(f"{exc.message}; the catalogues are: "
+                             f"{', '.join(existing) or 'none'}") from None
+        if locale not in existing:
+            raise XlateError(f"no catalogue for '{locale}': run `xlate init {locale}`",
+                             path=config.display(paths.po(locale)))
+        found.append(locale)
+    return found
+
+
+def _ensure_compiled(config, locale: str) -> None:
+    """Compile the .mo of `locale` when it is missing or older than its .po. The .mo files are
+    git-ignored build artefacts, so a fresh clone has none: `xlate render ko` should still just
+    work. The write is atomic and the catalogue is checked as `xlate compile` checks it."""
+    from xlate.catalogs import Paths, compile_catalogs
+
+    paths = Paths(config.catalogs)
+    mo, po = paths.mo(locale), paths.po(locale)
+    if mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime:
+        return
+    for shown in compile_catalogs(config, [locale]):
+        typer.echo(f"{shown}: compiled (it was missing or older than its .po)", err=True)
 
 
 class RenderFormat(str, Enum):
@@ -111,14 +160,17 @@ def render_command(
     """
     from xlate.catalogs import render
 
-    result = render(_config(ctx), locale, article, fmt.value)
+    config = _config(ctx)
+    locale = _catalogue_locales(config, [locale])[0]
+    _ensure_compiled(config, locale)
+    result = render(config, locale, article, fmt.value)
     out = result.text
     if fmt is RenderFormat.html:
         import html as _html
 
         out = (f'<!DOCTYPE html>\n<html lang="{_html.escape(locale)}"><head><meta charset="utf-8">'
                f"<title>xlate: {_html.escape(locale)}</title></head><body>\n{out}</body></html>\n")
-    typer.echo(out, nl=False)
+    emit(out, nl=False)
     if result.fallbacks:
         typer.echo(f"{result.fallbacks} of {result.segments} sentence(s) fell back to English "
                    "(untranslated or fuzzy)", err=True)
@@ -133,16 +185,17 @@ def stats_command(
     """Translation progress per locale and article."""
     from xlate.catalogs import stats
 
-    rows = stats(_config(ctx))
+    config = _config(ctx)
+    _catalogue_locales(config, [])  # an empty table would read as "all done"
+    rows = stats(config)
     records = [{"locale": r.locale, "article": r.article, "total": r.total,
                 "translated": r.translated, "fuzzy": r.fuzzy, "untranslated": r.untranslated,
                 "obsolete": r.obsolete, "percent": r.percent} for r in rows]
     if output is ListFormat.json:
         import json
 
-        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        emit(json.dumps(records, ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
@@ -151,5 +204,4 @@ def stats_command(
         table.add_column(name, justify="left" if name in ("locale", "article") else "right")
     for record in records:
         table.add_row(*(f"{v:.1f}%" if k == "percent" else str(v) for k, v in record.items()))
-    Console(width=None if sys.stdout.isatty() else 200, no_color=not _use_color(),
-            highlight=False).print(table)
+    emit_table(table)

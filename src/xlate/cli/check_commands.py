@@ -8,9 +8,10 @@ from typing import Optional
 
 import typer
 
-from xlate.cli.base import (FAIL_ON_OPTION, FORMAT_OPTION, IGNORE_OPTION, SELECT_OPTION, GLOSSARY_OPTION, Level, OutFormat,
-                            ReportFormat, _config, _exit_for, _load_clean_glossary,
-                            _render, _selection, app, handles_errors)
+from xlate.cli.base import (FAIL_ON_OPTION, FORMAT_OPTION, GLOSSARY_OPTION, IGNORE_OPTION,
+                            MIN_TRANSLATED_OPTION, SELECT_OPTION, Level, OutFormat,
+                            ReportFormat, _config, _exit_for, _load_clean_glossary, _render,
+                            _selection, app, emit, handles_errors, output_width)
 from xlate.errors import XlateError
 
 
@@ -49,16 +50,34 @@ def lint_command(
     with phase("load"):
         config, parsed = _load_clean_glossary(ctx, glossary, renderings=False)
     use_baseline = None if no_baseline else (baseline or config.baseline)
-    outcome = run_lint(config, parsed.glossary, paths or [], selection=_selection(
+    outcome = run_lint(config, parsed.glossary, _from_cwd(paths), selection=_selection(
         config, select, ignore), fix=fix, diff=diff, baseline=use_baseline,
         write_baseline=write_baseline)
     with phase("output"):
         for line in outcome.notes:
             typer.echo(line, err=True)
         if outcome.diff is not None:
-            typer.echo(outcome.diff, nl=False)
-        typer.echo(_render(output.value, outcome.findings, files=outcome.files), nl=False)
+            emit(outcome.diff, nl=False)
+        emit(_render(output.value, outcome.findings, files=outcome.files), nl=False)
     _exit_for(outcome.findings, fail_on, config)
+
+
+def _from_cwd(paths: Optional[list[str]]) -> list[str]:
+    """Paths typed on the command line, made absolute from the working directory (as every
+    command reads them); only the configured `sources` are relative to the project root. A
+    path that names nothing is reported here, as the user typed it."""
+    import glob
+
+    out = []
+    for path in paths or []:
+        if path != "-":
+            if any(ch in path for ch in "*?["):
+                if not glob.glob(path, recursive=True):
+                    raise XlateError(f"no file matches '{path}'")
+            elif not os.path.exists(path):
+                raise XlateError("no such file or folder", path=path)
+        out.append(path if path == "-" or os.path.isabs(path) else os.path.abspath(path))
+    return out
 
 
 @app.command("check")
@@ -74,9 +93,7 @@ def check_command(
     select: Optional[str] = SELECT_OPTION,
     ignore: Optional[str] = IGNORE_OPTION,
     fail_on: Optional[Level] = FAIL_ON_OPTION,
-    min_translated: Optional[float] = typer.Option(
-        None, "--min-translated", metavar="PERCENT",
-        help="Fail (C403) a catalogue with fewer translated entries than this."),
+    min_translated: Optional[float] = MIN_TRANSLATED_OPTION,
     output: ReportFormat = FORMAT_OPTION,
     glossary: Optional[Path] = GLOSSARY_OPTION,
 ) -> None:
@@ -89,11 +106,12 @@ def check_command(
     """
     from xlate.checking import run_check
 
+    min_translated = _percent(min_translated)
     config, parsed = _load_clean_glossary(ctx, glossary)
     outcome = run_check(config, parsed.glossary, paths or [],
                         selection=_selection(config, select, ignore), locale=locale,
                         min_translated=min_translated)
-    typer.echo(_render(output.value, outcome.findings, files=outcome.files), nl=False)
+    emit(_render(output.value, outcome.findings, files=outcome.files), nl=False)
     for finding, reason in outcome.suppressed:
         typer.echo(f"{finding.path}:{finding.line}: {finding.code} ignored: {reason}", err=True)
     _exit_for(outcome.findings, fail_on, config)
@@ -103,41 +121,75 @@ def check_command(
 @handles_errors
 def ci_command(
     ctx: typer.Context,
+    select: Optional[str] = SELECT_OPTION,
+    ignore: Optional[str] = IGNORE_OPTION,
+    fail_on: Optional[Level] = FAIL_ON_OPTION,
+    min_translated: Optional[float] = MIN_TRANSLATED_OPTION,
     output: Optional[ReportFormat] = typer.Option(
-        None, "--format", "-f", help="Format of the findings (default: text, or github "
-                                     "annotations when GITHUB_ACTIONS=true)."),
+        None, "--format", "-f", metavar="FORMAT",
+        help="text, json, sarif, github or junit (default: text, or github annotations when "
+             "GITHUB_ACTIONS=true)."),
 ) -> None:
     """Run every check of the project: glossary validation, lint of the sources against their
     baseline, template and catalogues up to date, translations checked against the glossary.
+    A stage whose input the project does not have yet (no template, no catalogues) is skipped.
 
     Prints the findings and a summary table; exits with the worst status of the stages (0 clean,
-    1 findings at or above fail_on, 2 a stage could not run).
+    1 findings at or above --fail-on, 2 a stage could not run).
     """
     from xlate.ci import run_ci
+    from xlate.model import Severity
 
     config = _config(ctx)
-    stages = run_ci(config)
+    stages = run_ci(config, selection=_selection(config, select, ignore),
+                    min_translated=_percent(min_translated))
+    level = Severity(fail_on.value) if fail_on else config.fail_on
     fmt = output.value if output else (
         "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     findings = [f for s in stages for f in s.findings]
     if fmt == "text":
         for s in stages:
             if s.findings:
-                typer.echo(_render("text", s.findings).rsplit("\n", 2)[0])
+                emit(_render("text", s.findings).rsplit("\n", 2)[0])
     else:
-        typer.echo(_render(fmt, findings), nl=False)
+        emit(_render(fmt, findings), nl=False)
+    worst = max(s.status(level) for s in stages)
+    lines = _summary(stages, level, output_width())
+    lines.append(f"xlate ci: {'passed' if worst == 0 else 'failed'} (exit {worst})")
+    if fmt == "text":
+        emit("\n".join(lines))
+    else:
+        typer.echo("\n".join(lines), err=True)
+    raise typer.Exit(worst)
+
+
+def _summary(stages, fail_on, width: Optional[int]) -> list[str]:
+    """The summary table of `xlate ci`. A note that would make its row wider than the output
+    goes on the lines below, wrapped, so that the table fits an 80-column terminal."""
+    import textwrap
+
     lines = [f"{'stage':<40}{'result':<10}{'errors':>7}{'warnings':>9}{'info':>6}  note"]
     for s in stages:
         counts = {lvl: sum(1 for f in s.findings if f.severity.value == lvl)
                   for lvl in ("error", "warning", "info")}
-        result = {0: "ok", 1: "findings", 2: "failed"}[s.status(config)]
+        row = (f"{s.name:<40}{s.result(fail_on):<10}{counts['error']:>7}"
+               f"{counts['warning']:>9}{counts['info']:>6}")
         note = s.error or s.note
-        lines.append(f"{s.name:<40}{result:<10}{counts['error']:>7}{counts['warning']:>9}"
-                     f"{counts['info']:>6}  {note}".rstrip())
-    worst = max(s.status(config) for s in stages)
-    lines.append(f"xlate ci: {'passed' if worst == 0 else 'failed'} (exit {worst})")
-    typer.echo("\n".join(lines), err=fmt != "text")
-    raise typer.Exit(worst)
+        if not note or width is None or len(row) + 2 + len(note) <= width:
+            lines.append(f"{row}  {note}".rstrip())
+            continue
+        lines.append(row)
+        lines += textwrap.wrap(note, width=max(width, 20), initial_indent="  ",
+                               subsequent_indent="  ", break_on_hyphens=False)
+    return lines
+
+
+def _percent(value: Optional[float]) -> Optional[float]:
+    """--min-translated, refused outside 0-100 (a typo such as 800 would fail every catalogue,
+    and 0.8 meant as a fraction would pass everything)."""
+    if value is not None and not 0 <= value <= 100:
+        raise XlateError(f"--min-translated must be a percentage from 0 to 100, not {value:g}")
+    return value
 
 
 @app.command("report")
@@ -177,11 +229,11 @@ def rule(
         if output is OutFormat.json:
             import json
 
-            typer.echo(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity.value,
+            emit(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity.value,
                                     "summary": r.summary} for r in rules], indent=2))
             return
         for r in rules:
-            typer.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.summary.split('. ')[0]}")
+            emit(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.summary.split('. ')[0]}")
         return
     found = REGISTRY.get(code)
     if found is None:
@@ -189,9 +241,9 @@ def rule(
     if output is OutFormat.json:
         import json
 
-        typer.echo(json.dumps({"code": found.code, "name": found.name,
+        emit(json.dumps({"code": found.code, "name": found.name,
                                "severity": found.severity.value, "summary": found.summary,
                                "why": found.why, "bad": found.bad, "good": found.good},
                               ensure_ascii=False, indent=2))
         return
-    typer.echo(found.doc(), nl=False)
+    emit(found.doc(), nl=False)

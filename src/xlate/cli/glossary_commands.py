@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from xlate.cli.base import (FAIL_ON_OPTION, FORMAT_OPTION, ReportFormat, GLOSSARY_OPTION, ExportFormat, Level, ListFormat, OutFormat,
-                            _config, _exit_for, _load_glossary, _render, _use_color, glossary_app,
+from xlate.cli.base import (FAIL_ON_OPTION, FORMAT_OPTION, GLOSSARY_OPTION, ExportFormat, Level,
+                            ListFormat, OutFormat, ReportFormat, _config, _exit_for,
+                            _load_glossary, _render, emit, emit_bytes, emit_table, glossary_app,
                             handles_errors)
 from xlate.errors import XlateError
 
@@ -30,7 +30,7 @@ def glossary_validate(
 
     config, parsed = _load_glossary(ctx, glossary)
     findings = Selection(config.select, config.ignore, config.severity).apply(parsed.findings)
-    typer.echo(_render(output.value, findings), nl=False)
+    emit(_render(output.value, findings), nl=False)
     _exit_for(findings, fail_on, config)
 
 
@@ -57,12 +57,12 @@ def glossary_show(
         from xlate.exchange import entry_to_dict
 
         payload = [entry_to_dict(e, source_locale=config.source_locale) for e in entries]
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+        emit(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
         return
     if not exact:
         typer.echo(f"No entry has the form '{query}'; entries containing it:", err=True)
     cards = [describe(e, where=str(parsed.locate(e))) for e in entries]
-    typer.echo("\n".join(cards), nl=False)
+    emit("\n".join(cards), nl=False)
 
 
 @glossary_app.command("list")
@@ -91,19 +91,15 @@ def glossary_list(
     if output is ListFormat.json:
         import json
 
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        emit(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(*rows[0].keys() if rows else ("id",), box=None, pad_edge=False,
                   show_edge=False, header_style="bold")
     for row in rows:
         table.add_row(*row.values())
-    console = Console(width=None if sys.stdout.isatty() else 200, no_color=not _use_color(),
-                      highlight=False)
-    console.print(table)
-    console.print(f"{len(rows)} entr{'y' if len(rows) == 1 else 'ies'}")
+    emit_table(table, f"{len(rows)} entr{'y' if len(rows) == 1 else 'ies'}")
 
 
 @glossary_app.command("export")
@@ -144,8 +140,7 @@ def glossary_export(
         data = export_csv(parsed.glossary, locale=locale,
                           source_locale=config.source_locale).encode("utf-8")
     if output_path is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        emit_bytes(data)
     else:
         from xlate.fsutil import atomic_write
 
@@ -167,8 +162,8 @@ def glossary_import(
     """Merge a TBX or JSON glossary into the glossary files, by id, losing nothing there."""
     from xlate.interchange import import_file
 
-    config = _config(ctx)
+    config = _config(ctx, glossary, glossary_option=True)
     folder = glossary if glossary is not None else config.glossary
     report = import_file(file, folder, into=into, source_locale=config.source_locale,
                          dry_run=dry_run)
-    typer.echo(report, nl=False)
+    emit(report, nl=False)
