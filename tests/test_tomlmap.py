@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from xlate.tomlmap import map_toml
 
 TEXT = '''# header
@@ -62,3 +64,15 @@ def test_lazy_map_finds_headers_without_the_full_scan_and_falls_back_when_it_mus
     # Entries written inline have no header of their own: all take the `term` key's line.
     inline = '# glossary\nterm = [\n  { id = "a" },\n  { id = "b" },\n]\n'
     assert LazyTomlMap(inline).header_lines(2) == [2, 2]
+
+
+@pytest.mark.parametrize("separator", ["\x85", "\u2028", "\x0c", "\x1e"])
+def test_line_numbers_count_only_toml_line_breaks(separator):
+    """A string holding a character str.splitlines breaks at does not shift the lines after it
+    (found by hypothesis: hanja = "[\\x850" lost the next entry)."""
+    text = (f'[[term]]\nid = "a"\nhanja = "[{separator}0"\n\n[[term]]\nid = "b"\n'
+            '[term.ko]\nnote = "x"\n')
+    mapped = map_toml(text)
+    assert [span.header_line for span in mapped.entries] == [1, 5]
+    assert mapped.key_line(1, "ko") == 7
+    assert map_toml(text.replace("\n", "\r\n")).key_line(1, "ko") == 7

@@ -116,7 +116,10 @@ class LazyTomlMap:
 
 def map_toml(text: str) -> TomlMap:
     """Scan `text` and record the line of every entry header, sub-table and key."""
-    lines = text.splitlines()
+    # TOML breaks lines at LF (or CRLF) only: str.splitlines would also break inside a string
+    # holding U+0085, U+2028 or a form feed, and shift every line number after it.
+    lines = [line.removesuffix("\r") for line in text.removesuffix("\n").split("\n")] \
+        if text else []
     result = TomlMap(lines=lines)
     table: tuple[str, ...] = ()
     current: EntrySpan | None = None
