@@ -127,7 +127,6 @@ def test_corpus_is_the_two_wheels(corpus):
     assert dict(counts) == corpus_module.EXPECTED
 
 
-@pytest.mark.xfail(reason="issue 9: plural engine and babel stdout pending", strict=False)
 def test_plural_errors_are_exactly_what_msgfmt_rejects(corpus, msgfmt_verdict, tmp_path):
     """The files with an error-severity C502 (header: invalid Plural-Forms or expression,
     nplurals < 1, plural entries without Plural-Forms) or C505 (an entry with a msgstr[] count
@@ -199,7 +198,6 @@ def _parses(fmt: str, stdout: str) -> None:
         assert root.tag in ("testsuites", "testsuite"), root.tag
 
 
-@pytest.mark.xfail(reason="issue 9: plural engine and babel stdout pending", strict=False)
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_format_parses_over_catalogues_that_made_babel_print(fmt, babel_hostile,
                                                                    tmp_path):
