@@ -272,3 +272,77 @@ def test_unknown_locale_is_refused_in_one_line(project, typed):
     line = one_line_error(run("init", typed))
     assert f"unknown locale '{typed}'" in line
     assert not (project / "locales" / typed).exists()
+
+
+def test_locale_options_are_normalised_and_checked(project):
+    ko = project / "locales" / "ko" / "LC_MESSAGES" / "articles.po"
+    result = run("check", str(ko), "--locale", "KO", "--format", "json")
+    assert result.exit_code == 0, result.output
+    line = one_line_error(run("check", str(ko), "--locale", "xx"))
+    assert "unknown locale 'xx' (not in CLDR)" in line
+    csv = run("glossary", "export", "--format", "csv", "--locale", "KO")
+    assert csv.exit_code == 0 and "이재명" in csv.stdout
+
+
+# 7. Help without Python types, one name for the human format, completion, 80 columns.
+
+def _commands():
+    import typer.main
+
+    root = typer.main.get_command(app)
+    yield [], root
+    for name, command in root.commands.items():
+        yield [name], command
+        for sub in getattr(command, "commands", {}):
+            yield [name, sub], command.commands[sub]
+
+
+@pytest.mark.parametrize("path", [p for p, _ in _commands()], ids=" ".join)
+def test_help_shows_metavars_not_python_types(path):
+    result = run(*path, "--help", env={"COLUMNS": "100"})
+    assert result.exit_code == 0
+    for python in ("<", "{", "list[", "str>", "[default: table]"):
+        assert python not in result.stdout, (path, python, result.stdout)
+
+
+def test_every_value_option_has_an_upper_case_metavar():
+    for path, command in _commands():
+        for param in command.params:
+            if getattr(param, "is_flag", False) or param.name in ("help",):
+                continue
+            assert param.metavar and param.metavar.isupper(), (path, param.name)
+
+
+def test_human_format_is_text_everywhere_and_table_still_works(project):
+    for path, command in _commands():
+        for param in command.params:
+            if "--format" in getattr(param, "opts", ()) and param.default is not None:
+                assert getattr(param.default, "value", param.default) == "text", path
+    for command in (["glossary", "list"], ["stats"]):
+        text, table = run(*command, "--format", "text"), run(*command, "-f", "table")
+        assert text.exit_code == table.exit_code == 0 and text.stdout == table.stdout
+
+
+def test_completion_can_be_installed():
+    result = run("--help")
+    assert "--install-completion" in result.stdout and "--show-completion" in result.stdout
+
+
+@pytest.mark.parametrize("command", [["glossary", "list"], ["stats"], ["ci"], ["rule"],
+                                     ["glossary", "list", "--kind", "person"]])
+def test_tables_fit_80_columns(project, command):
+    result = run(*command, env={"COLUMNS": "80", "GITHUB_ACTIONS": "false"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines and max(len(line) for line in lines) <= 80, result.stdout
+    wide = run(*command, env={"COLUMNS": "300", "GITHUB_ACTIONS": "false"}).stdout
+    for word in wide.split():  # nothing is cut: every short word comes back, at most folded
+        if len(word) < 12 and word.isascii():
+            assert word in result.stdout, word
+
+
+def test_ci_summary_wraps_notes_under_their_row(project):
+    result = run("ci", env={"COLUMNS": "80", "GITHUB_ACTIONS": "false"})
+    lines = result.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("lint (sources"))
+    assert lines[at + 1].startswith("  22 known finding(s) not shown")

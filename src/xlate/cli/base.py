@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Optional, TypeVar
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 
 from xlate import __version__
 from xlate.errors import XlateError
@@ -29,11 +29,37 @@ class _Root(TyperGroup):
     as ruff and pre-commit users type it. It is moved in front of the subcommand, where the
     root option reads it; after `--` it is left alone (a file may be called that)."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _plain_arguments(self)
+
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         cut = args.index("--") if "--" in args else len(args)
         if "--debug" in args[:cut]:
             args = ["--debug", *(a for a in args[:cut] if a != "--debug"), *args[cut:]]
         return super().parse_args(ctx, args)
+
+
+class _Argument(TyperArgument):
+    """An argument shown by its metavar alone (PATH, LOCALE): typer would add the Python type
+    (`<list[str]>`) and brace required ones (`{locale}`), which reads as syntax to type."""
+
+    def display_type_rich(self, ctx):
+        return None
+
+    def _usage_display_name(self) -> str:
+        name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+
+def _plain_arguments(group) -> None:
+    """Give every argument of `group` and its subgroups `_Argument`'s display."""
+    for command in group.commands.values():
+        if hasattr(command, "commands"):
+            _plain_arguments(command)
+        for param in command.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _Argument
 
 
 app = typer.Typer(
@@ -42,7 +68,7 @@ app = typer.Typer(
     help="One terminology glossary drives the translation of news articles: lint the English "
          "sources, keep the gettext catalogues, check every translation against the glossary.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
@@ -75,8 +101,11 @@ class ReportFormat(str, Enum):
 
 
 class ListFormat(str, Enum):
-    table = "table"
+    """`text` like every other command's human format; `table`, its old name, still works."""
+
+    text = "text"
     json = "json"
+    table = "table"
 
 
 class ExportFormat(str, Enum):
@@ -102,10 +131,11 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     config: Optional[Path] = typer.Option(
-        None, "--config", metavar="PATH",
+        None, "--config", metavar="FILE",
         help="Configuration file (xlate.toml, or pyproject.toml with [tool.xlate]); by default "
              "the nearest one above the working directory."),
-    debug: bool = typer.Option(False, "--debug", help="Show a traceback on errors."),
+    debug: bool = typer.Option(False, "--debug", help="Show a traceback on errors (also "
+                                                      "accepted after the command)."),
     version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
 ) -> None:
@@ -218,6 +248,8 @@ def emit_table(table, *footer: str) -> None:
 
     from rich.console import Console
 
+    for column in table.columns:  # wrap, never cut: every character of a cell stays visible
+        column.overflow = "fold"
     buffer = io.StringIO()
     width = output_width()
     console = Console(file=buffer, width=width or 200, force_terminal=_use_color(),
@@ -244,13 +276,21 @@ SELECT_OPTION = typer.Option(None, "--select", metavar="CODES",
 IGNORE_OPTION = typer.Option(None, "--ignore", metavar="CODES",
                              help="Comma-separated rule codes or prefixes to skip "
                                   "(the longest matching prefix wins).")
-FAIL_ON_OPTION = typer.Option(None, "--fail-on",
-                              help="Lowest severity that makes the exit status 1 (default: "
-                                   "fail_on from the configuration, else warning).")
+FAIL_ON_OPTION = typer.Option(None, "--fail-on", metavar="LEVEL",
+                              help="error, warning or info: the lowest severity that makes the "
+                                   "exit status 1 (default: fail_on from the configuration, "
+                                   "else warning).")
 MIN_TRANSLATED_OPTION = typer.Option(
     None, "--min-translated", metavar="PERCENT",
     help="Fail (C403) a catalogue with fewer translated entries than this percentage (0-100).")
-FORMAT_OPTION = typer.Option(ReportFormat.text, "--format", "-f", help="Output format.")
+FORMAT_OPTION = typer.Option(ReportFormat.text, "--format", "-f", metavar="FORMAT",
+                             help="text, json, sarif, github or junit.")
+LIST_FORMAT_OPTION = typer.Option(ListFormat.text, "--format", "-f", metavar="FORMAT",
+                                  help="text (a table) or json.")
+OUT_FORMAT_OPTION = typer.Option(OutFormat.text, "--format", "-f", metavar="FORMAT",
+                                 help="text or json.")
+LOCALE_OPTION = typer.Option(None, "--locale", "-l", metavar="LOCALE",
+                             help="Language of PO files whose header has none (ko, ja, fr ...).")
 GLOSSARY_OPTION = typer.Option(None, "--glossary", "-g", metavar="PATH",
                                help="Glossary folder or file (default: from the configuration).")
 

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from xlate.cli.base import (GLOSSARY_OPTION, ListFormat, _config, _load_clean_glossary, app,
+from xlate.cli.base import (GLOSSARY_OPTION, LIST_FORMAT_OPTION, ListFormat, _config, _load_clean_glossary, app,
                             emit, emit_table, handles_errors)
 
 
@@ -39,7 +39,8 @@ def extract_command(
 @handles_errors
 def init_command(
     ctx: typer.Context,
-    locale: str = typer.Argument(..., help="A CLDR locale code: ko, ja, fr, pt_BR ..."),
+    locale: str = typer.Argument(..., metavar="LOCALE",
+                                 help="A CLDR locale code: ko, ja, fr, pt_BR, zh_Hant ..."),
     force: bool = typer.Option(False, "--force", help="Replace an existing catalogue."),
     glossary: Optional[Path] = GLOSSARY_OPTION,
 ) -> None:
@@ -57,7 +58,8 @@ def init_command(
 @handles_errors
 def update_command(
     ctx: typer.Context,
-    locales: Optional[list[str]] = typer.Argument(None, help="Locales (default: every catalogue)."),
+    locales: Optional[list[str]] = typer.Argument(None, metavar="LOCALE",
+                                                  help="Locales (default: every catalogue)."),
     check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 when a catalogue "
                                                        "is stale."),
     glossary: Optional[Path] = GLOSSARY_OPTION,
@@ -82,7 +84,8 @@ def update_command(
 @handles_errors
 def compile_command(
     ctx: typer.Context,
-    locales: Optional[list[str]] = typer.Argument(None, help="Locales (default: every catalogue)."),
+    locales: Optional[list[str]] = typer.Argument(None, metavar="LOCALE",
+                                                  help="Locales (default: every catalogue)."),
 ) -> None:
     """Compile the catalogues to .mo files, refusing broken plural forms or format strings."""
     from xlate.catalogs import compile_catalogs
@@ -148,9 +151,10 @@ class RenderFormat(str, Enum):
 @handles_errors
 def render_command(
     ctx: typer.Context,
-    locale: str = typer.Argument(..., help="The locale to render."),
-    article: Optional[str] = typer.Argument(None, help="An article id (default: every article)."),
-    fmt: RenderFormat = typer.Option(RenderFormat.text, "--format", "-f",
+    locale: str = typer.Argument(..., metavar="LOCALE", help="The locale to render."),
+    article: Optional[str] = typer.Argument(None, metavar="ARTICLE",
+                                            help="An article id (default: every article)."),
+    fmt: RenderFormat = typer.Option(RenderFormat.text, "--format", "-f", metavar="FORMAT",
                                      help="text: the translation; md, html: bilingual, side by "
                                           "side."),
 ) -> None:
@@ -180,7 +184,7 @@ def render_command(
 @handles_errors
 def stats_command(
     ctx: typer.Context,
-    output: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Output format."),
+    output: ListFormat = LIST_FORMAT_OPTION,
 ) -> None:
     """Translation progress per locale and article."""
     from xlate.catalogs import stats

@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from xlate.cli.base import (FAIL_ON_OPTION, FORMAT_OPTION, GLOSSARY_OPTION, IGNORE_OPTION,
-                            MIN_TRANSLATED_OPTION, SELECT_OPTION, Level, OutFormat,
+                            LOCALE_OPTION, MIN_TRANSLATED_OPTION, OUT_FORMAT_OPTION, SELECT_OPTION, Level, OutFormat,
                             ReportFormat, _config, _exit_for, _load_clean_glossary, _render,
                             _selection, app, emit, handles_errors, output_width)
 from xlate.errors import XlateError
@@ -20,7 +20,7 @@ from xlate.errors import XlateError
 def lint_command(
     ctx: typer.Context,
     paths: Optional[list[str]] = typer.Argument(
-        None, help="Files, folders or glob patterns (.txt, .md, .po, .pot); - for standard "
+        None, metavar="PATH", help="Files, folders or glob patterns (.txt, .md, .po, .pot); - for standard "
                    "input. Default: the configured sources."),
     select: Optional[str] = SELECT_OPTION,
     ignore: Optional[str] = IGNORE_OPTION,
@@ -85,11 +85,9 @@ def _from_cwd(paths: Optional[list[str]]) -> list[str]:
 def check_command(
     ctx: typer.Context,
     paths: Optional[list[str]] = typer.Argument(
-        None, help="PO files (default: every catalogue under the configured `catalogs`, plus "
+        None, metavar="PATH", help="PO files (default: every catalogue under the configured `catalogs`, plus "
                    "the staleness check of the template and catalogues)."),
-    locale: Optional[str] = typer.Option(None, "--locale", "-l",
-                                         help="Language of the given PO files when their "
-                                              "header has none."),
+    locale: Optional[str] = LOCALE_OPTION,
     select: Optional[str] = SELECT_OPTION,
     ignore: Optional[str] = IGNORE_OPTION,
     fail_on: Optional[Level] = FAIL_ON_OPTION,
@@ -107,6 +105,7 @@ def check_command(
     from xlate.checking import run_check
 
     min_translated = _percent(min_translated)
+    locale = _locale(locale)
     config, parsed = _load_clean_glossary(ctx, glossary)
     outcome = run_check(config, parsed.glossary, paths or [],
                         selection=_selection(config, select, ignore), locale=locale,
@@ -184,6 +183,32 @@ def _summary(stages, fail_on, width: Optional[int]) -> list[str]:
     return lines
 
 
+def _rule_lines(rules, width: Optional[int]) -> list[str]:
+    """`xlate rule`'s list: code, name, severity and the summary's first sentence, which wraps
+    under itself when the output is narrower than the line."""
+    import textwrap
+
+    lines = []
+    for r in rules:
+        head = f"{r.code}  {r.name:<28} {r.severity.value:<8} "
+        summary = r.summary.split(". ")[0]
+        if width is None or len(head) + len(summary) <= width:
+            lines.append(head + summary)
+            continue
+        indent = " " * (len(head) if width - len(head) >= 30 else 6)
+        lines += textwrap.wrap(summary, width=width, initial_indent=head,
+                               subsequent_indent=indent, break_on_hyphens=False)
+    return lines
+
+
+def _locale(code: Optional[str]) -> Optional[str]:
+    """--locale as gettext spells it (KO -> ko, pt-br -> pt_BR), refused when CLDR does not
+    know it."""
+    from xlate.config import normalise_locale
+
+    return None if code is None else normalise_locale(code)
+
+
 def _percent(value: Optional[float]) -> Optional[float]:
     """--min-translated, refused outside 0-100 (a typo such as 800 would fail every catalogue,
     and 0.8 meant as a fraction would pass everything)."""
@@ -196,12 +221,11 @@ def _percent(value: Optional[float]) -> Optional[float]:
 @handles_errors
 def report_command(
     ctx: typer.Context,
-    html_out: Path = typer.Option(..., "--html", metavar="OUT",
+    html_out: Path = typer.Option(..., "--html", metavar="FILE",
                                   help="Write the report to this HTML file (atomically)."),
-    paths: Optional[list[str]] = typer.Argument(None, help="PO files (default: every "
-                                                           "catalogue)."),
-    locale: Optional[str] = typer.Option(None, "--locale", "-l",
-                                         help="Language of PO files whose header has none."),
+    paths: Optional[list[str]] = typer.Argument(None, metavar="PATH",
+                                                help="PO files (default: every catalogue)."),
+    locale: Optional[str] = LOCALE_OPTION,
     glossary: Optional[Path] = GLOSSARY_OPTION,
 ) -> None:
     """Write a self-contained HTML report: coverage and glossary compliance per locale (a
@@ -210,6 +234,7 @@ def report_command(
     from xlate.checking import build_report
     from xlate.fsutil import atomic_write
 
+    locale = _locale(locale)
     config, parsed = _load_clean_glossary(ctx, glossary)
     atomic_write(html_out, build_report(config, parsed.glossary, paths or [], locale))
     typer.echo(f"wrote {html_out}", err=True)
@@ -218,8 +243,9 @@ def report_command(
 @app.command("rule")
 @handles_errors
 def rule(
-    code: Optional[str] = typer.Argument(None, help="A rule code (G201) or name (duplicate-id)."),
-    output: OutFormat = typer.Option(OutFormat.text, "--format", "-f", help="Output format."),
+    code: Optional[str] = typer.Argument(None, metavar="CODE",
+                                         help="A rule code (G201) or name (duplicate-id)."),
+    output: OutFormat = OUT_FORMAT_OPTION,
 ) -> None:
     """Print a rule's documentation, or list every rule when no code is given."""
     from xlate.rules import REGISTRY
@@ -232,8 +258,7 @@ def rule(
             emit(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity.value,
                                     "summary": r.summary} for r in rules], indent=2))
             return
-        for r in rules:
-            emit(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.summary.split('. ')[0]}")
+        emit("\n".join(_rule_lines(rules, output_width())))
         return
     found = REGISTRY.get(code)
     if found is None:

@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from xlate.cli.base import (FAIL_ON_OPTION, FORMAT_OPTION, GLOSSARY_OPTION, ExportFormat, Level,
-                            ListFormat, OutFormat, ReportFormat, _config, _exit_for,
+from xlate.cli.base import (FAIL_ON_OPTION, FORMAT_OPTION, GLOSSARY_OPTION, LIST_FORMAT_OPTION,
+                            OUT_FORMAT_OPTION, ExportFormat, Level, ListFormat, OutFormat, ReportFormat, _config, _exit_for,
                             _load_glossary, _render, emit, emit_bytes, emit_table, glossary_app,
                             handles_errors)
 from xlate.errors import XlateError
@@ -38,10 +38,10 @@ def glossary_validate(
 @handles_errors
 def glossary_show(
     ctx: typer.Context,
-    query: str = typer.Argument(..., help="An id, or any form in any language "
+    query: str = typer.Argument(..., metavar="QUERY", help="An id, or any form in any language "
                                           "(\"Lee Jae Myung\", 위성락, Otan)."),
     glossary: Optional[Path] = GLOSSARY_OPTION,
-    output: OutFormat = typer.Option(OutFormat.text, "--format", "-f", help="Output format."),
+    output: OutFormat = OUT_FORMAT_OPTION,
 ) -> None:
     """Find entries by id or by any surface form and print them. Exit 1 when none matches."""
     from xlate.lookup import describe, find_entries
@@ -69,9 +69,10 @@ def glossary_show(
 @handles_errors
 def glossary_list(
     ctx: typer.Context,
-    kind: Optional[str] = typer.Option(None, "--kind", "-k", help="Only entries of this kind."),
+    kind: Optional[str] = typer.Option(None, "--kind", "-k", metavar="KIND",
+                                       help="Only entries of this kind (person, office ...)."),
     glossary: Optional[Path] = GLOSSARY_OPTION,
-    output: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Output format."),
+    output: ListFormat = LIST_FORMAT_OPTION,
 ) -> None:
     """List the entries as a table: id, kind, canonical form and the approved renderings."""
     from xlate.model import Kind
@@ -106,11 +107,11 @@ def glossary_list(
 @handles_errors
 def glossary_export(
     ctx: typer.Context,
-    fmt: ExportFormat = typer.Option(..., "--format", "-f",
+    fmt: ExportFormat = typer.Option(..., "--format", "-f", metavar="FORMAT",
                                      help="tbx: TBX-Basic v3 (ISO 30042:2019); tbx2: the older "
                                           "martif layout; csv: Weblate glossary CSV (one target "
                                           "locale); json: xlate's own lossless JSON."),
-    locale: Optional[str] = typer.Option(None, "--locale", "-l",
+    locale: Optional[str] = typer.Option(None, "--locale", "-l", metavar="LOCALE",
                                          help="Target locale of a CSV export."),
     output_path: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
                                                help="Write here (atomically) instead of stdout."),
@@ -134,9 +135,9 @@ def glossary_export(
         if locale is None:
             raise XlateError("a CSV export holds one target locale: pass --locale "
                              + "|".join(config.target_locales))
-        from xlate.config import check_locale
+        from xlate.config import normalise_locale
 
-        check_locale(locale)
+        locale = normalise_locale(locale)
         data = export_csv(parsed.glossary, locale=locale,
                           source_locale=config.source_locale).encode("utf-8")
     if output_path is None:
@@ -152,7 +153,7 @@ def glossary_export(
 @handles_errors
 def glossary_import(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., help="A TBX (v3 or v2 martif) or xlate JSON file."),
+    file: Path = typer.Argument(..., metavar="FILE", help="A TBX (v3 or v2 martif) or xlate JSON file."),
     into: Optional[Path] = typer.Option(None, "--into", metavar="FILE",
                                         help="Glossary file for new entries "
                                              "(default: imported.toml in the glossary folder)."),
