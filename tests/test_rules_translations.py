@@ -108,6 +108,13 @@ CASES = [
     # Suppression with a reason, and without one.
     ("ko", "Mark Rutte spoke.", "마크 루터는 말했다.", []),
     ("ko", "Mark Rutte spoke.", "마크 루터는 말했다.", ["C103", "C901"]),
+    # (Below the suppression cases, which COMMENTS names by index.)
+    # French months in full (CLDR's MMMd skeleton abbreviates them: juil.), abbreviations admitted.
+    ("fr", "On July 14, they met.", "Le 14 juillet, ils se sont rencontrés.", []),
+    ("fr", "On July 14, they met.", "Le 14 juil., ils se sont rencontrés.", []),
+    ("fr", "On July 14, they met.", "Le 15 juillet, ils se sont rencontrés.", ["C301"]),
+    ("fr", "From December 1 to 3, they met.", "Du 1er au 3 décembre, ils se sont rencontrés.",
+     []),
 ]
 COMMENTS = {31: "xlate: ignore C103 -- the Presidential Office's own spelling, quoted",
             32: "xlate: ignore C103"}

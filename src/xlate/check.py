@@ -20,7 +20,7 @@ import polib
 
 from xlate import plurals
 from xlate import target as tg
-from xlate.locales import format_month, format_month_day
+from xlate.locales import month_day_forms, month_forms
 from xlate.matching import How, Matcher
 from xlate.model import Entry, Finding, Kind, Location, Status
 from xlate.rules.registry import Registry
@@ -222,9 +222,11 @@ def _check_numbers(msgid: str, msgstr: str, catalogue: Catalogue, entry: polib.P
         numbers_in_dates.update(days)
         for number in days:
             when = dt.date(year, month, int(number))
-            expected = format_month_day(when, locale)
+            forms = [tg.fold(form, locale) for form in month_day_forms(when, locale)]
+            expected = month_day_forms(when, locale)[0]
             has_day = re.search(rf"(?<!\d){number}(?!\d)", folded)
-            if expected in folded or (has_day and format_month(when, locale) in folded):
+            if any(form in folded for form in forms) or (has_day and any(
+                    tg.fold(month, locale) in folded for month in month_forms(when, locale))):
                 continue  # a range writes the month once: 6월 24~25일, 24 et 25 juin
             yield _finding(registry, "C301", f"the date '{match.group(0)}' should appear as "
                            f"'{expected}'", catalogue, entry, found=match.group(0),

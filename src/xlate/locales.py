@@ -49,15 +49,18 @@ def sentence_joiner(code: str) -> str:
     return "" if parse(code).language in _NO_SPACE else " "
 
 
-def format_month_day(day: dt.date, code: str) -> str:
-    """A month and day as news copy writes them in `code` (June 26 -> 6월 26일, 26 juin)."""
+def month_day_forms(day: dt.date, code: str) -> tuple[str, ...]:
+    """A month and day as news copy writes them in `code`, the usual form first (June 26: 6월 26일,
+    6月26日, 26 juin; July 14: 14 juillet, or abbreviated, 14 juil.)."""
     from babel.dates import format_skeleton
 
-    return format_skeleton("MMMd", day, locale=parse(code))
+    locale = parse(code)
+    return tuple(dict.fromkeys(format_skeleton(s, day, locale=locale) for s in ("MMMMd", "MMMd")))
 
 
-def format_month(day: dt.date, code: str) -> str:
-    """The month alone as `code` writes it in running text (6월, 6月, juin)."""
-    from babel.dates import format_skeleton
+def month_forms(day: dt.date, code: str) -> tuple[str, ...]:
+    """The month alone as `code` writes it in running text (6월, 6月, juillet or juil.)."""
+    from babel.dates import format_date
 
-    return format_skeleton("MMMM", day, locale=parse(code))
+    locale = parse(code)
+    return tuple(dict.fromkeys(format_date(day, s, locale=locale) for s in ("LLLL", "LLL")))
