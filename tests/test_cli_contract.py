@@ -346,3 +346,44 @@ def test_ci_summary_wraps_notes_under_their_row(project):
     lines = result.stdout.splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("lint (sources"))
     assert lines[at + 1].startswith("  22 known finding(s) not shown")
+
+
+NOISY_LIBRARY = '''
+import builtins, sys
+import xlate.checking, xlate.glossary
+from xlate.cli import main
+
+real = xlate.glossary.load_glossary
+def noisy(*args, **kwargs):
+    print("WARNING: a library talking on stdout")   # what babel's read_po did
+    sys.stdout.write("more noise\\n")
+    return real(*args, **kwargs)
+xlate.glossary.load_glossary = noisy
+for module in list(sys.modules.values()):
+    if getattr(module, "load_glossary", None) is real:
+        module.load_glossary = noisy
+sys.exit(main(sys.argv[1:]))
+'''
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "github", "text"])
+def test_nothing_but_the_renderer_writes_to_stdout(project, fmt):
+    """A library that prints while a command runs lands on stderr; the report still parses."""
+    import json
+    import sys
+    import xml.etree.ElementTree as ET
+
+    po = project / "locales" / "ko" / "LC_MESSAGES" / "articles.po"
+    po.write_text(po.read_text(encoding="utf-8").replace("마르크 뤼터", "마크 루터", 1),
+                  encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", NOISY_LIBRARY, "check", "--format", fmt],
+                          capture_output=True, text=True, cwd=project)
+    assert done.returncode == 1, done.stderr
+    assert "WARNING: a library talking on stdout" in done.stderr and "more noise" in done.stderr
+    assert "WARNING" not in done.stdout and "noise" not in done.stdout
+    if fmt in ("json", "sarif"):
+        assert json.loads(done.stdout)
+    elif fmt == "junit":
+        assert ET.fromstring(done.stdout).tag in ("testsuites", "testsuite")
+    elif fmt == "github":
+        assert all(line.startswith("::") for line in done.stdout.splitlines() if line)

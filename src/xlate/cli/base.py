@@ -153,8 +153,12 @@ def handles_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: object, **kwargs: object) -> object:
+        import contextlib
+
+        _STDOUT.append(sys.stdout)
         try:
-            return func(*args, **kwargs)
+            with contextlib.redirect_stdout(sys.stderr):
+                return func(*args, **kwargs)
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except BrokenPipeError:
@@ -171,8 +175,22 @@ def handles_errors(func: F) -> F:
             hint = "" if _STATE.debug else " (run with --debug for a traceback)"
             typer.echo(f"xlate: internal error: {type(exc).__name__}: {exc}{hint}", err=True)
             raise typer.Exit(3) from None
+        finally:
+            _STDOUT.pop()
 
     return wrapper  # type: ignore[return-value]
+
+
+# The real stdout while a command runs. Nothing but xlate's renderers may write there: machine
+# output must parse. So a command runs with sys.stdout pointed at stderr, and whatever a library
+# prints (babel's parser printed "WARNING: ..." into JSON reports) lands there; `emit` writes
+# to the saved stream.
+_STDOUT: list = []
+
+
+def stdout():
+    """Where command output goes: the real stdout, even while a command runs."""
+    return _STDOUT[-1] if _STDOUT else sys.stdout
 
 
 def _traceback() -> None:
@@ -189,7 +207,7 @@ def _stdout_closed() -> None:
     flush at exit raises again; the command then ends with its usual status."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, stdout().fileno())
         os.close(devnull)
     except (OSError, ValueError):  # not a real file (a test runner's buffer)
         pass
@@ -198,7 +216,7 @@ def _stdout_closed() -> None:
 def emit(text: str = "", *, nl: bool = True) -> None:
     """Write command output to stdout; a closed pipe ends the output, not the command."""
     try:
-        typer.echo(text, nl=nl)
+        typer.echo(text, nl=nl, file=stdout())
     except BrokenPipeError:
         _stdout_closed()
 
@@ -206,8 +224,8 @@ def emit(text: str = "", *, nl: bool = True) -> None:
 def emit_bytes(data: bytes) -> None:
     """Write bytes to stdout (exports), with `emit`'s closed-pipe behaviour."""
     try:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        stdout().buffer.write(data)
+        stdout().flush()
     except BrokenPipeError:
         _stdout_closed()
 
@@ -223,7 +241,7 @@ def _config(ctx: typer.Context, glossary: Optional[Path] = None, *,
 
 
 def _use_color() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return stdout().isatty() and "NO_COLOR" not in os.environ
 
 
 def output_width() -> int | None:
@@ -235,7 +253,7 @@ def output_width() -> int | None:
         columns = 0
     if columns > 0:
         return columns
-    if sys.stdout.isatty():
+    if stdout().isatty():
         import shutil
 
         return shutil.get_terminal_size().columns
