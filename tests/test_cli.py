@@ -208,12 +208,12 @@ def test_rule_doc_and_list():
 
 
 def test_internal_error_is_distinguishable(project, monkeypatch):
-    import xlate.lookup
+    import xlate.glossary.lookup
 
     def boom(*args, **kwargs):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(xlate.lookup, "find_entries", boom)
+    monkeypatch.setattr(xlate.glossary.lookup, "find_entries", boom)
     result = run("glossary", "show", "NATO")
     assert result.exit_code == 3 and "internal error: RuntimeError: bug" in result.stderr
 

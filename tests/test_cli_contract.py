@@ -135,12 +135,12 @@ def test_debug_anywhere_shows_a_traceback_and_keeps_exit_2(sources_only, args):
 
 
 def test_debug_keeps_exit_3_for_an_internal_error(sources_only, monkeypatch):
-    import xlate.linting
+    import xlate.jobs.lint
 
     def boom(*args, **kwargs):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(xlate.linting, "run_lint", boom)
+    monkeypatch.setattr(xlate.jobs.lint, "run_lint", boom)
     plain = run("lint")
     assert plain.exit_code == 3 and "Traceback" not in plain.stderr
     debug = run("lint", "--debug")
@@ -350,15 +350,15 @@ def test_ci_summary_wraps_notes_under_their_row(project):
 
 NOISY_LIBRARY = '''
 import builtins, sys
-import xlate.checking, xlate.glossary
+import xlate.jobs.check, xlate.glossary.load
 from xlate.cli import main
 
-real = xlate.glossary.load_glossary
+real = xlate.glossary.load.load_glossary
 def noisy(*args, **kwargs):
     print("WARNING: a library talking on stdout")   # what babel's read_po did
     sys.stdout.write("more noise\\n")
     return real(*args, **kwargs)
-xlate.glossary.load_glossary = noisy
+xlate.glossary.load.load_glossary = noisy
 for module in list(sys.modules.values()):
     if getattr(module, "load_glossary", None) is real:
         module.load_glossary = noisy

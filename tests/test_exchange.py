@@ -14,7 +14,7 @@ from translate.storage import csvl10n
 
 import interchange_strategies as S
 from xlate.errors import FormatError
-from xlate.exchange import CSV_COLUMNS, entry_to_dict, export_csv, export_json, read_json
+from xlate.glossary.jsoncsv import CSV_COLUMNS, entry_to_dict, export_csv, export_json, read_json
 from xlate.model import Entry, Form, Glossary, Kind, Rendering, Status
 
 DATA = Path(__file__).parent / "data" / "interchange"

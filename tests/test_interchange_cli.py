@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from conftest import ROOT
 from xlate.cli import app
-from xlate.glossary import load_glossary
+from xlate.glossary.load import load_glossary
 
 runner = CliRunner()
 

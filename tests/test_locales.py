@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from xlate.locales import month_day_forms, month_forms
+from xlate.target.locales import month_day_forms, month_forms
 
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
           "octobre", "novembre", "décembre"]

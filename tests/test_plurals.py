@@ -8,8 +8,10 @@ import subprocess
 
 import pytest
 
-from xlate import plural_table, plurals
-from xlate.plurals import PluralEntry, judge
+from xlate.po import plural_table
+
+from xlate.po import plurals
+from xlate.po.plurals import PluralEntry, judge
 
 FR_GNU = "Plural-Forms: nplurals=2; plural=(n > 1);\n"
 FR_CLDR = ("Plural-Forms: nplurals=3; plural=(n == 0 || n == 1) ? 0 : "

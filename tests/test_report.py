@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from xlate.model import Finding, Severity
-from xlate.report import render_json, render_text
+from xlate.report.formats import render_json, render_text
 
 F = Finding(code="G202", rule="form-in-two-entries", severity=Severity.ERROR,
             message="form 'X' is also a form of 'y'", path="glossary/a.toml", line=4, column=1,
@@ -39,7 +39,7 @@ def test_text_line_format_and_summary():
 
 
 def test_github_escapes_data_and_properties():
-    from xlate.report import render_github
+    from xlate.report.formats import render_github
 
     f = Finding(code="T101", rule="r", severity=Severity.INFO, message="50% of a\nb",
                 path="dir,a:b.txt", line=2, column=3)
@@ -50,7 +50,7 @@ def test_github_escapes_data_and_properties():
 def test_junit_escapes_markup():
     import xml.etree.ElementTree as ET
 
-    from xlate.report import render_junit
+    from xlate.report.formats import render_junit
 
     f = Finding(code="T1", rule="r", severity=Severity.ERROR, message='<script>&"', path="a&b")
     root = ET.fromstring(render_junit([f], files=["a&b", "clean.txt"]))

@@ -8,9 +8,9 @@ import textwrap
 import pytest
 
 from xlate.errors import GlossaryError
-from xlate.glossary import load_glossary, parse_glossary_text
+from xlate.glossary.load import load_glossary, parse_glossary_text
 from xlate.rules import REGISTRY
-from xlate.rules.glossary import validate
+from xlate.glossary.validate import validate
 
 TARGETS = ("ko", "ja", "fr")
 GLOSSARY_RULES = [r for r in REGISTRY if r.code.startswith("G")]

@@ -10,10 +10,10 @@ import polib
 import pytest
 
 from conftest import ROOT
-from xlate.check import Catalogue, CheckOptions, check
-from xlate.checking import gettext_findings
-from xlate.glossary import load_glossary
-from xlate.matching import Matcher
+from xlate.check.engine import Catalogue, CheckOptions, check
+from xlate.check.gettext import gettext_findings
+from xlate.glossary.load import load_glossary
+from xlate.english.match import Matcher
 from xlate.rules import REGISTRY
 
 C_RULES = [r for r in REGISTRY if r.code.startswith("C") and r.example_lang == "po"]

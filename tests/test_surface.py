@@ -1,11 +1,11 @@
-"""How a written surface relates to the form it matched: the decisions of `xlate.surface`."""
+"""How a written surface relates to the form it matched: the decisions of `xlate.english.surface`."""
 
 from __future__ import annotations
 
 import pytest
 
 from xlate.model import Entry, Form, Kind, Status
-from xlate.surface import How, Target, classify, plural_variants, resolve
+from xlate.english.surface import How, Target, classify, plural_variants, resolve
 
 NATO = Entry("nato", Kind.ORGANISATION, (Form("NATO", Status.PREFERRED),))
 US = Entry("us", Kind.PLACE, (Form("United States", Status.PREFERRED), Form("US", Status.DEPRECATED)))

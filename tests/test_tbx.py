@@ -14,7 +14,7 @@ from translate.storage import tbx as tt_tbx
 import interchange_strategies as S
 from xlate.errors import FormatError
 from xlate.model import Entry, Form, Glossary, Kind, Rendering, Status
-from xlate.tbx import TBX_NS, export_tbx, read_tbx
+from xlate.glossary.tbx import TBX_NS, export_tbx, read_tbx
 
 DATA = Path(__file__).parent / "data" / "interchange"
 
@@ -156,7 +156,7 @@ def _toolkit_view(data: bytes, locales) -> list[tuple]:
 
 
 def _expected_view(glossary: Glossary, locales) -> list[tuple]:
-    from xlate.tbx import STATUS_TO_TBX
+    from xlate.glossary.tbx import STATUS_TO_TBX
 
     def terms(forms):
         return [(f.text, STATUS_TO_TBX[f.status]) for f in forms]
@@ -331,7 +331,7 @@ def _folders():
 @pytest.mark.parametrize("folder", _folders(), ids=lambda p: p.parent.name + "/" + p.name)
 @pytest.mark.parametrize("dialect", ["v3", "v2"])
 def test_glossary_folder_survives_export_and_import(folder, dialect):
-    from xlate.glossary import load_glossary
+    from xlate.glossary.load import load_glossary
 
     glossary = load_glossary(folder).glossary
     assert len(glossary) > 0

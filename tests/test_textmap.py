@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from xlate.textmap import LineIndex, normalize
+from xlate.english.textmap import LineIndex, normalize
 
 ALPHABET = st.sampled_from(list("ab -'\n") + ["--", "\u2019", "\u00a0", "\u2011", "\u00ad",
                                               "e\u0301", "\u1100\u1161", "\u200b", "가"])

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xlate.tiling import WordTrie
+from xlate.english.tiling import WordTrie
 
 WORDS = "abcdefgh"
 
@@ -144,7 +144,7 @@ def pairs(draw):
 @settings(max_examples=500, deadline=None)
 @given(pairs())
 def test_the_two_start_shortcut_decides_as_the_dynamic_programme(case):
-    from xlate import tiling
+    from xlate.english import tiling
 
     p, first, q, second, refused = case
 

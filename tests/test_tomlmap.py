@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from xlate.tomlmap import map_toml
+from xlate.glossary.tomlmap import map_toml
 
 TEXT = '''# header
 [[term]]
@@ -51,7 +51,7 @@ def test_multiline_string_closed_on_the_same_line():
 
 
 def test_lazy_map_finds_headers_without_the_full_scan_and_falls_back_when_it_must():
-    from xlate.tomlmap import LazyTomlMap
+    from xlate.glossary.tomlmap import LazyTomlMap
 
     plain = '[[term]]\nid = "a"\n\n  [[ term ]]  # second\nid = "b"\r\n[[term]]\r\nid = "c"\n'
     lazy = LazyTomlMap(plain)

@@ -1,6 +1,6 @@
-"""Regenerate src/xlate/plural_table.py: the plural formulas xlate knows, pinned in its own data.
+"""Regenerate src/xlate/po/plural_table.py: the plural formulas xlate knows, pinned in its own data.
 
-    python tools/make_plural_table.py BABEL_2_18_WHEEL > src/xlate/plural_table.py
+    python tools/make_plural_table.py BABEL_2_18_WHEEL > src/xlate/po/plural_table.py
 
 run with babel 2.19 or newer installed. Three sources, so that the result never depends on the
 babel a user happens to have:

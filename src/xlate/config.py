@@ -183,7 +183,7 @@ def _code(code: str, what: str, where: str | None) -> str:
 def _plural_forms(table: Mapping[str, Any], where: str | None) -> dict[str, str]:
     """`plural_forms = { fr = "nplurals=2; plural=(n > 1);" }`: the formula `xlate init` writes
     for a locale, each one valid as msgfmt judges it."""
-    from xlate.plurals import parse_formula
+    from xlate.po.plurals import parse_formula
 
     result = {}
     for locale, formula in table.items():

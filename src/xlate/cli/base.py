@@ -281,7 +281,7 @@ def emit_table(table, *footer: str) -> None:
 def _load_glossary(ctx: typer.Context, glossary: Optional[Path], *, renderings: bool = True):
     """The configuration and the parsed glossary. Without `renderings`, the glossary is read
     for its English side only: no target locale is required of it (G301)."""
-    from xlate.glossary import load_glossary
+    from xlate.glossary.load import load_glossary
 
     config = _config(ctx, glossary, glossary_option=True)
     folder = glossary if glossary is not None else config.glossary
@@ -314,7 +314,7 @@ GLOSSARY_OPTION = typer.Option(None, "--glossary", "-g", metavar="PATH",
 
 
 def _render(fmt: str, findings, *, files=()) -> str:
-    from xlate.report import RENDERERS
+    from xlate.report.formats import RENDERERS
     from xlate.rules import REGISTRY
 
     return RENDERERS[fmt](findings, color=_use_color(), rules=list(REGISTRY), files=list(files))

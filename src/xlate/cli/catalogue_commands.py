@@ -24,7 +24,7 @@ def extract_command(
 
     The output is byte-stable: a second run with unchanged inputs changes no byte.
     """
-    from xlate.catalogs import extract
+    from xlate.jobs.catalogues import extract
 
     config, parsed = _load_clean_glossary(ctx, glossary)
     changed, shown = extract(config, parsed.glossary, check=check)
@@ -46,7 +46,7 @@ def init_command(
 ) -> None:
     """Create the catalogue of a new locale from the template, with Language and Plural-Forms
     from CLDR and the glossary's hints."""
-    from xlate.catalogs import init
+    from xlate.jobs.catalogues import init
     from xlate.config import normalise_locale
 
     locale = normalise_locale(locale)
@@ -66,7 +66,7 @@ def update_command(
 ) -> None:
     """Merge the template into the catalogues: translations and comments kept, changed
     sentences fuzzy with their previous msgid, vanished ones obsolete, glossary hints refreshed."""
-    from xlate.catalogs import update
+    from xlate.jobs.catalogues import update
 
     config, parsed = _load_clean_glossary(ctx, glossary)
     stale = False
@@ -88,7 +88,7 @@ def compile_command(
                                                   help="Locales (default: every catalogue)."),
 ) -> None:
     """Compile the catalogues to .mo files, refusing broken plural forms or format strings."""
-    from xlate.catalogs import compile_catalogs
+    from xlate.jobs.catalogues import compile_catalogs
 
     config = _config(ctx)
     for shown in compile_catalogs(config, _catalogue_locales(config, locales or [])):
@@ -99,7 +99,7 @@ def _catalogue_locales(config, asked: list[str]) -> list[str]:
     """The catalogues' locales for the locales a user typed (`KO`, `pt-br`), each checked to
     have a catalogue; with none asked, every catalogue, of which there must be one. An error
     says what to run: `xlate init LOCALE` for a known locale without a catalogue."""
-    from xlate.catalogs import Paths
+    from xlate.jobs.catalogues import Paths
     from xlate.config import normalise_locale
     from xlate.errors import XlateError
 
@@ -131,7 +131,7 @@ def _ensure_compiled(config, locale: str) -> None:
     """Compile the .mo of `locale` when it is missing or older than its .po. The .mo files are
     git-ignored build artefacts, so a fresh clone has none: `xlate render ko` should still just
     work. The write is atomic and the catalogue is checked as `xlate compile` checks it."""
-    from xlate.catalogs import Paths, compile_catalogs
+    from xlate.jobs.catalogues import Paths, compile_catalogs
 
     paths = Paths(config.catalogs)
     mo, po = paths.mo(locale), paths.po(locale)
@@ -162,7 +162,7 @@ def render_command(
 
     Untranslated and fuzzy sentences fall back to English and are counted on stderr.
     """
-    from xlate.catalogs import render
+    from xlate.jobs.catalogues import render
 
     config = _config(ctx)
     locale = _catalogue_locales(config, [locale])[0]
@@ -187,7 +187,7 @@ def stats_command(
     output: ListFormat = LIST_FORMAT_OPTION,
 ) -> None:
     """Translation progress per locale and article."""
-    from xlate.catalogs import stats
+    from xlate.jobs.catalogues import stats
 
     config = _config(ctx)
     _catalogue_locales(config, [])  # an empty table would read as "all done"

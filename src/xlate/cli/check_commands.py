@@ -44,7 +44,7 @@ def lint_command(
 
     Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 on bad input.
     """
-    from xlate.linting import run_lint
+    from xlate.jobs.lint import run_lint
     from xlate.timing import phase
 
     with phase("load"):
@@ -102,7 +102,7 @@ def check_command(
     Silence one finding on one entry with a translator comment
     `# xlate: ignore CODE -- reason`. Exit 0/1/2 as for `xlate lint`.
     """
-    from xlate.checking import run_check
+    from xlate.jobs.check import run_check
 
     min_translated = _percent(min_translated)
     locale = _locale(locale)
@@ -136,7 +136,7 @@ def ci_command(
     Prints the findings and a summary table; exits with the worst status of the stages (0 clean,
     1 findings at or above --fail-on, 2 a stage could not run).
     """
-    from xlate.ci import run_ci
+    from xlate.jobs.ci import run_ci
     from xlate.model import Severity
 
     config = _config(ctx)
@@ -231,7 +231,7 @@ def report_command(
     """Write a self-contained HTML report: coverage and glossary compliance per locale (a
     chart), and the articles side by side with glossary terms highlighted and every finding
     marked on its sentence."""
-    from xlate.checking import build_report
+    from xlate.jobs.check import build_report
     from xlate.fsutil import atomic_write
 
     locale = _locale(locale)

@@ -44,7 +44,7 @@ def glossary_show(
     output: OutFormat = OUT_FORMAT_OPTION,
 ) -> None:
     """Find entries by id or by any surface form and print them. Exit 1 when none matches."""
-    from xlate.lookup import describe, find_entries
+    from xlate.glossary.lookup import describe, find_entries
 
     config, parsed = _load_glossary(ctx, glossary)
     entries, exact = find_entries(parsed.glossary, query)
@@ -54,7 +54,7 @@ def glossary_show(
     if output is OutFormat.json:
         import json
 
-        from xlate.exchange import entry_to_dict
+        from xlate.glossary.jsoncsv import entry_to_dict
 
         payload = [entry_to_dict(e, source_locale=config.source_locale) for e in entries]
         emit(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
@@ -121,16 +121,16 @@ def glossary_export(
     config, parsed = _load_glossary(ctx, glossary)
     data: bytes
     if fmt in (ExportFormat.tbx, ExportFormat.tbx2):
-        from xlate.tbx import export_tbx
+        from xlate.glossary.tbx import export_tbx
 
         data = export_tbx(parsed.glossary, source_locale=config.source_locale,
                           dialect="v3" if fmt is ExportFormat.tbx else "v2")
     elif fmt is ExportFormat.json:
-        from xlate.exchange import export_json
+        from xlate.glossary.jsoncsv import export_json
 
         data = export_json(parsed.glossary, source_locale=config.source_locale).encode("utf-8")
     else:
-        from xlate.exchange import export_csv
+        from xlate.glossary.jsoncsv import export_csv
 
         if locale is None:
             raise XlateError("a CSV export holds one target locale: pass --locale "
@@ -161,7 +161,7 @@ def glossary_import(
     glossary: Optional[Path] = GLOSSARY_OPTION,
 ) -> None:
     """Merge a TBX or JSON glossary into the glossary files, by id, losing nothing there."""
-    from xlate.interchange import import_file
+    from xlate.jobs.glossary_import import import_file
 
     config = _config(ctx, glossary, glossary_option=True)
     folder = glossary if glossary is not None else config.glossary

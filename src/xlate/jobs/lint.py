@@ -7,18 +7,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from xlate.baseline import dump_baseline, filter_new, load_baseline
+from xlate.lint.baseline import dump_baseline, filter_new, load_baseline
 from xlate.config import Config
 from xlate.errors import XlateError
-from xlate.fix import apply, plan
+from xlate.lint.fix import apply, plan
 from xlate.fsutil import atomic_write
-from xlate.lint import lint
+from xlate.lint.engine import lint
 from xlate.manifest import Article, load_manifest
-from xlate.matching import Matcher
+from xlate.english.match import Matcher
 from xlate.model import Finding, Glossary
 from xlate.rules import REGISTRY
 from xlate.rules.select import Selection
-from xlate.sources import CATALOG_SUFFIXES, expand, read_documents, read_text_file
+from xlate.jobs.sources import CATALOG_SUFFIXES, expand, read_documents, read_text_file
 from xlate.timing import phase
 
 

@@ -59,10 +59,10 @@ def run_ci(config: Config, *, selection: Selection | None = None,
     """Glossary validation, lint against the baseline, template and catalogues up to date,
     translations checked; each stage runs even when an earlier one fails, and a stage whose
     input is absent is skipped."""
-    from xlate.catalogs import Paths
-    from xlate.checking import run_check, stale_findings
-    from xlate.glossary import load_glossary
-    from xlate.linting import run_lint
+    from xlate.jobs.catalogues import Paths
+    from xlate.jobs.check import run_check, stale_findings
+    from xlate.glossary.load import load_glossary
+    from xlate.jobs.lint import run_lint
 
     if selection is None:
         selection = Selection(config.select, config.ignore, config.severity)

@@ -13,7 +13,7 @@ from enum import Enum
 from typing import NamedTuple, Sequence
 
 from xlate.model import Entry, Form, Kind, Status
-from xlate.textmap import normalize
+from xlate.english.textmap import normalize
 
 PROPER_KINDS = frozenset({Kind.PERSON, Kind.ORGANISATION, Kind.PLACE, Kind.OFFICE,
                           Kind.PROGRAMME, Kind.EVENT})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Sequence
 
-from xlate.textmap import normalize
+from xlate.english.textmap import normalize
 
 MIN_LENGTH = 6  # shortest skeleton worth a near-miss: "Wi-Fi" is not "Wi"
 

@@ -14,7 +14,7 @@ from typing import Iterable
 
 import polib
 
-from xlate.linebreak import fill
+from xlate.po.linebreak import fill
 
 PAGE_WIDTH = 79
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\a": "\\a",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from xlate.model import Entry, Form, Glossary, Status
-from xlate.rules.glossary import fold_form
+from xlate.glossary.validate import fold_form
 
 
 def _keys(entry: Entry) -> list[tuple[str, str]]:

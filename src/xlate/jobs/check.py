@@ -6,17 +6,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from xlate import catalogs
-from xlate.check import Catalogue, CheckOptions, CheckResult, check, gettext_findings
+from xlate.jobs import catalogues as catalogs
+from xlate.check.engine import Catalogue, CheckOptions, CheckResult, check
+from xlate.check.gettext import gettext_findings
 from xlate.config import Config
 from xlate.errors import XlateError
-from xlate.locales import installed_plurals
+from xlate.po.plurals import installed_plurals
 from xlate.manifest import load_manifest
-from xlate.matching import Matcher
+from xlate.english.match import Matcher
 from xlate.model import Finding, Glossary, Location
 from xlate.rules import REGISTRY
 from xlate.rules.select import Selection
-from xlate.sources import read_text_file
+from xlate.jobs.sources import read_text_file
 
 @dataclass
 class CheckOutcome:
@@ -92,10 +93,10 @@ def run_check(config: Config, glossary: Glossary, paths: Sequence[str], *, selec
 def build_report(config: Config, glossary: Glossary, paths: Sequence[str] = (),
                  locale: str | None = None) -> str:
     """The HTML report of the catalogues: coverage, compliance, articles side by side."""
-    from xlate import target as tg
-    from xlate.check import _concepts
-    from xlate.htmlreport import LocaleSection, Row, render_html
-    from xlate.locales import language_name
+    from xlate.target import match as tg
+    from xlate.check.engine import _concepts
+    from xlate.report.html import LocaleSection, Row, render_html
+    from xlate.target.locales import language_name
     from xlate.model import Kind, Status
 
     outcome = run_check(config, glossary, paths, selection=Selection(config.select, config.ignore,

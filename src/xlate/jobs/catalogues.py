@@ -17,17 +17,18 @@ from typing import Sequence
 
 import polib
 
-from xlate import catalog as cat
-from xlate import locales, plurals
+from xlate.po import catalogue as cat
+from xlate.target import locales
+from xlate.po import plurals
 from xlate.config import Config
 from xlate.errors import XlateError
 from xlate.fsutil import atomic_write
 from xlate.manifest import Article, load_manifest
-from xlate.matching import Matcher
+from xlate.english.match import Matcher
 from xlate.model import Glossary
-from xlate.pofile import format_catalog
-from xlate.segment import segment
-from xlate.sources import read_text_file
+from xlate.po.write import format_catalog
+from xlate.english.segment import segment
+from xlate.jobs.sources import read_text_file
 
 DOMAIN = "articles"
 
@@ -172,7 +173,8 @@ def compile_catalogs(config: Config, locale_list: Sequence[str]) -> list[str]:
 def check_catalog(text: str, po: polib.POFile, locale: str, shown: str) -> None:
     """Refuse a catalogue that msgfmt --check would refuse (plural forms, duplicates, line
     breaks) or whose python-format strings are broken: the first C5xx error as an XlateError."""
-    from xlate.check import Catalogue, gettext_findings
+    from xlate.check.engine import Catalogue
+    from xlate.check.gettext import gettext_findings
 
     for finding in gettext_findings(Catalogue(shown, locale, po, text)):
         if finding.severity.value == "error":

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Mapping, Sequence
 
-from xlate import plural_table
+from xlate.po import plural_table
 
 # The numbers at which formulas are compared: msgfmt's 0..1000, and the large round numbers
 # where CLDR's "many" categories (French, Spanish, Catalan millions) differ from the rest.
@@ -219,3 +219,18 @@ def conventional(language: str, overrides: Mapping[str, str] | None = None) -> s
         if formula:
             return formula
     return _DEFAULT
+
+
+@lru_cache(maxsize=64)
+def installed_plurals(code: str) -> tuple[tuple[str, str], ...]:
+    """The installed babel's Plural-Forms for `code` as ((source, formula),), or () when its
+    table does not list the language: a newer CLDR than xlate's pinned one is accepted too,
+    never required."""
+    from babel import __version__
+    from babel.messages.plurals import PLURALS
+
+    for key in language_keys(code):
+        if key in PLURALS:
+            nplurals, expression = PLURALS[key]
+            return ((f"babel {__version__}", f"nplurals={nplurals}; plural={expression};"),)
+    return ()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterable, Sequence, TextIO
 
 from xlate.errors import XlateError
-from xlate.lint import Document, Segment
+from xlate.lint.engine import Document, Segment
 from xlate.manifest import Article
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")

@@ -18,8 +18,8 @@ from typing import Any, Iterable
 from xlate.errors import GlossaryError
 from xlate.model import Entry, Finding, Form, Glossary, Kind, Location, Rendering, Status
 from xlate.rules import REGISTRY
-from xlate.rules.glossary import validate
-from xlate.tomlmap import LazyTomlMap
+from xlate.glossary.validate import validate
+from xlate.glossary.tomlmap import LazyTomlMap
 
 ENTRY_KEYS = ("id", "kind", "canonical", "admitted", "deprecated", "forbidden", "case_sensitive",
               "hangul", "hanja", "see", "note")

@@ -1,7 +1,7 @@
 """Gettext catalogues of the articles: template, merge, glossary hints, statistics (pure).
 
-polib models the catalogues; `pofile` writes them as GNU gettext does. Nothing here reads or
-writes files: `catalogs` does, and the CLI calls it.
+polib models the catalogues; `xlate.po.write` writes them as GNU gettext does. Nothing here
+reads or writes files: `xlate.jobs.catalogues` does, and the CLI calls it.
 
 - The template (`.pot`) has one entry per sentence: `msgctxt` is the article id (stable when
   paragraphs move), a `#.` comment names the paragraph and sentence, `#:` points at the source
@@ -26,9 +26,9 @@ from typing import Iterable, Sequence
 import polib
 
 from xlate.manifest import Article
-from xlate.matching import Matcher
+from xlate.english.match import Matcher
 from xlate.model import Entry, Kind, Status
-from xlate.segment import segment
+from xlate.english.segment import segment
 
 TERM_PREFIX = "term: "
 HINT_PREFIX = "glossary: "

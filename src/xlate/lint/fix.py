@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
-from xlate.matching import Hit, How
+from xlate.english.match import Hit, How
 from xlate.model import Status
 
 

@@ -13,10 +13,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from xlate.matching import Hit, How, Matcher, gc_paused
+from xlate.english.match import Hit, How, Matcher, gc_paused
 from xlate.model import Entry, Finding, Kind, Status
 from xlate.rules.registry import Registry
-from xlate.textmap import LineIndex
+from xlate.english.textmap import LineIndex
 
 _SPACES = re.compile(r"\s+")
 

@@ -1,4 +1,4 @@
-"""Locale knowledge from CLDR via babel: validation, the installed plural table, names, dates."""
+"""Locale knowledge from CLDR via babel: validation, names, dates in the target languages."""
 
 from __future__ import annotations
 
@@ -20,23 +20,6 @@ def parse(code: str):
         return Locale.parse(code.replace("-", "_"))
     except (ValueError, UnknownLocaleError, TypeError):
         raise XlateError(f"unknown locale '{code}' (not in CLDR)") from None
-
-
-@lru_cache(maxsize=64)
-def installed_plurals(code: str) -> tuple[tuple[str, str], ...]:
-    """The installed babel's Plural-Forms for `code` as ((source, formula),), or () when its
-    table does not list the language: a newer CLDR than xlate's pinned one is accepted too,
-    never required."""
-    from babel import __version__
-    from babel.messages.plurals import PLURALS
-
-    from xlate.plurals import language_keys
-
-    for key in language_keys(code):
-        if key in PLURALS:
-            nplurals, expression = PLURALS[key]
-            return ((f"babel {__version__}", f"nplurals={nplurals}; plural={expression};"),)
-    return ()
 
 
 def language_name(code: str) -> str:

@@ -29,11 +29,11 @@ from operator import itemgetter
 from typing import Iterable, Sequence
 
 from xlate.model import Entry, Form, Glossary, Kind, Status
-from xlate.surface import How, Target, plural_variants, resolve as resolve_surface
-from xlate.nearmiss import NearIndex
-from xlate.romanize import name_variants
-from xlate.textmap import normalize
-from xlate.tiling import WordTrie
+from xlate.english.surface import How, Target, plural_variants, resolve as resolve_surface
+from xlate.english.nearmiss import NearIndex
+from xlate.english.romanize import name_variants
+from xlate.english.textmap import normalize
+from xlate.english.tiling import WordTrie
 
 # Word tokens: abbreviations with dots (U.S.), else runs of letters and digits.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+")

@@ -1,0 +1,95 @@
+"""What `msgfmt --check` refuses in a catalogue, and broken python-format strings (C5xx); pure.
+
+Plural forms are judged by the catalogue's own header (`xlate.po.plurals`), duplicates and line
+breaks at the edges as msgfmt judges them, format strings by babel's python-format checker on
+the entries flagged python-format.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import polib
+
+from xlate.check.engine import Catalogue
+from xlate.model import Finding, Location
+from xlate.po import plurals
+
+
+def gettext_findings(catalogue: Catalogue,
+                     known_plurals: Sequence[tuple[str, str]] = ()) -> list[Finding]:
+    """What msgfmt --check refuses (plural forms, duplicates, line breaks at the edges), broken
+    python-format strings (babel's checker), and a Plural-Forms formula known for none of the
+    conventions of the catalogue's language (`known_plurals` adds formulas, such as the
+    installed babel's)."""
+    from xlate.rules import REGISTRY
+
+    found = []
+    header_line = next((n for n, line in enumerate(catalogue.lines, 1)
+                        if line.startswith('"Plural-Forms:')), 1)
+
+    def add(code: str, message: str, line: int, msgid: str | None = None) -> None:
+        found.append(REGISTRY.finding(code, message, Location(catalogue.path, line, 1),
+                                      msgid=msgid))
+
+    for problem in plural_problems(catalogue, known_plurals):
+        add(problem.code, problem.message, problem.line or header_line)
+    seen: set[tuple[str | None, str]] = set()
+    for entry in catalogue.po:
+        if not entry.msgid or entry.obsolete:
+            continue
+        key = (entry.msgctxt, entry.msgid)
+        if key in seen:
+            add("C503", "this message is defined twice (same msgctxt and msgid)",
+                catalogue.msgstr_line(entry), entry.msgid)
+        seen.add(key)
+        translations = [entry.msgstr] if not entry.msgid_plural else \
+            list(entry.msgstr_plural.values())
+        for text in (t for t in translations if t):
+            for edge, test in (("begin", str.startswith), ("end", str.endswith)):
+                if test(entry.msgid, "\n") != test(text, "\n"):
+                    add("C504", f"the source and the translation do not both {edge} with a "
+                        "line break", catalogue.msgstr_line(entry), entry.msgid)
+        if "python-format" in entry.flags and "fuzzy" not in entry.flags:
+            error = python_format_error(entry)
+            if error:
+                add("C501", error, catalogue.msgstr_line(entry), entry.msgid)
+    return found
+
+
+def plural_problems(catalogue: Catalogue, known_plurals: Sequence[tuple[str, str]] = ()
+                    ) -> list[plurals.Problem]:
+    """The catalogue's plural forms judged as msgfmt --check judges them, then against the
+    formulas known for its language."""
+    metadata = catalogue.po.metadata
+    header = "".join(f"{key}: {value}\n" for key, value in metadata.items()) \
+        if metadata else None
+    entries = [plurals.PluralEntry(catalogue.msgstr_line(e), len(e.msgstr_plural))
+               for e in catalogue.po
+               if e.msgid_plural and not e.obsolete and "fuzzy" not in e.flags
+               and e.msgstr_plural.get(0, e.msgstr_plural.get("0"))]
+    problems = plurals.judge(header, entries)
+    if header is not None and not any(p.code == "C502" for p in problems):
+        unknown = plurals.unknown_formula(header, catalogue.locale, known_plurals)
+        if unknown:
+            problems.append(unknown)
+    return problems
+
+
+def python_format_error(entry: polib.POEntry) -> str | None:
+    """babel's python-format checker on an entry flagged python-format, as msgfmt decides
+    which entries are format strings: by their flag, never by guessing from the text."""
+    from babel.messages.catalog import Message, TranslationError
+    from babel.messages.checkers import python_format
+
+    if entry.msgid_plural:
+        strings = [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural, key=int)]
+        message = Message((entry.msgid, entry.msgid_plural), tuple(strings))
+    else:
+        message = Message(entry.msgid, entry.msgstr)
+    message.flags = set(entry.flags)
+    try:
+        python_format(None, message)
+    except TranslationError as error:
+        return str(error)
+    return None
