@@ -127,13 +127,17 @@ def test_init_formula_can_be_configured_per_locale(project):
     cldr = "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;"
     pyproject = project / "pyproject.toml"
     text = pyproject.read_text(encoding="utf-8")
-    pyproject.write_text(text + f'plural_forms = {{ fr = "{cldr}" }}\n', encoding="utf-8")
+
+    def configure(formula):  # inside [tool.xlate], whatever tables follow it
+        pyproject.write_text(text.replace("[tool.xlate]\n", "[tool.xlate]\nplural_forms = "
+                                          f'{{ fr = "{formula}" }}\n'), encoding="utf-8")
+
+    configure(cldr)
     po(project, "fr").unlink()
     assert run("init", "fr").exit_code == 0
     assert polib.pofile(str(po(project, "fr"))).metadata["Plural-Forms"] == cldr
     assert run("compile", "fr").exit_code == 0  # any valid formula compiles
-    pyproject.write_text(text + 'plural_forms = { fr = "nplurals=2; plural=n%10;" }\n',
-                         encoding="utf-8")
+    configure("nplurals=2; plural=n%10;")
     result = run("init", "de")
     assert result.exit_code == 2 and "plural_forms.fr" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
