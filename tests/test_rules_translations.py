@@ -12,8 +12,8 @@ import pytest
 from conftest import ROOT
 from xlate.check.engine import Catalogue, CheckOptions, check
 from xlate.check.gettext import gettext_findings
-from xlate.glossary.load import load_glossary
 from xlate.english.match import Matcher
+from xlate.glossary.load import load_glossary
 from xlate.rules import REGISTRY
 
 C_RULES = [r for r in REGISTRY if r.code.startswith("C") and r.example_lang == "po"]
@@ -175,3 +175,35 @@ def test_divergent_translations_in_each_language(matcher, locale, one, two):
     assert "C202" in codes(matcher, text)
     same = f"--- one.po\n{head}{entry.format(one)}--- two.po\n{head}{entry.format(one)}"
     assert "C202" not in codes(matcher, same)
+
+
+def test_dates_are_read_in_the_source_language(matcher):
+    """A French source: its month names come from CLDR for fr, not from English literals."""
+    text = po("Réunion le 14 juillet.", "7월 15일 회의.", "ko")
+    loaded = catalogues(text)
+    found = check(loaded, matcher, REGISTRY, CheckOptions(source_locale="fr")).findings
+    assert [(f.code, f.expected) for f in found] == [("C301", "7월 14일")]
+    english = check(loaded, matcher, REGISTRY, CheckOptions()).findings
+    assert [f.code for f in english] == ["C301"]  # 14 is still a number that must survive
+
+
+def test_a_date_without_a_year_takes_the_catalogues_year():
+    """February 29 exists in 2024 (the template's year) and must then be rendered."""
+    from xlate.english.match import Matcher
+    from xlate.model import Glossary
+
+    header = 'msgid ""\nmsgstr ""\n"POT-Creation-Date: {year}-01-10 00:00+0000\\n"\n' \
+             '"Language: ko\\n"\n\n'
+    body = 'msgctxt "x"\nmsgid "They met on February 29."\nmsgstr "2월 28일에 만났다."\n'
+    empty = Matcher(Glossary(()))
+    for year, expected in ((2024, ("C301", "2월 29일")), (2025, ("C301", "29"))):
+        loaded = catalogues(header.format(year=year) + body)
+        assert loaded[0].year == year
+        found = check(loaded, empty, REGISTRY, CheckOptions()).findings
+        assert [(f.code, f.expected) for f in found] == [expected], year  # 2025: a number
+
+
+def test_an_impossible_date_is_a_number_not_a_crash(matcher):
+    text = po("They met on June 31.", "6월 30일에 만났다.", "ko")
+    found = check(catalogues(text), matcher, REGISTRY, CheckOptions(dates=JUNE)).findings
+    assert [(f.code, f.found) for f in found] == [("C301", "31")]

@@ -19,17 +19,12 @@ from typing import Sequence
 import polib
 
 from xlate.target import match as tg
-from xlate.target.locales import month_day_forms, month_forms
+from xlate.target.locales import date_pattern, month_day_forms, month_forms, month_number
 from xlate.english.match import How, Matcher
 from xlate.model import Entry, Finding, Kind, Location, Status
 from xlate.rules.registry import Registry
 
 _IGNORE = re.compile(r"xlate:\s*ignore\s+([A-Z0-9, ]+?)\s*(?:--\s*(.*\S))?\s*$")
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
-_MONTH_RE = "|".join(_MONTHS) + r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
-_DATE = re.compile(rf"\b(?P<month>{_MONTH_RE})\s+(?P<days>\d{{1,2}}(?:(?:\s*(?:-|–|and|to)\s*)"
-                   rf"\d{{1,2}})?)\b|\b(?P<days2>\d{{1,2}})\s+(?P<month2>{_MONTH_RE})\b")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 
 
@@ -46,6 +41,12 @@ class Catalogue:
     def lines(self) -> list[str]:
         return self.text.splitlines()
 
+    @cached_property
+    def year(self) -> int | None:
+        """The year of the catalogue's POT-Creation-Date (when the template was made)."""
+        match = re.match(r"\s*(\d{4})-", self.po.metadata.get("POT-Creation-Date", ""))
+        return int(match.group(1)) if match else None
+
     def msgstr_line(self, entry: polib.POEntry) -> int:
         """The line of the entry's first msgstr (polib gives the entry's first line, comments
         included); msgfmt names this line too."""
@@ -56,11 +57,16 @@ class Catalogue:
         return entry.linenum or 1
 
 
+# A date written without a year is read in the article's year, else the catalogue's; with
+# neither, in a leap year, so that February 29 still exists (the forms compared show no year).
+_ANY_YEAR = 2000
+
+
 @dataclass
 class CheckOptions:
     dates: dict[str, dt.date] = field(default_factory=dict)  # msgctxt -> article date
     min_translated: float | None = None
-    year: int = 2025  # for dates written without a year
+    source_locale: str = "en"  # the language of the msgids: month names and day ranges
 
 
 @dataclass
@@ -211,16 +217,19 @@ def _particles(form_text: str, hit: tg.TargetHit, concept: Entry, catalogue: Cat
 def _check_numbers(msgid: str, msgstr: str, catalogue: Catalogue, entry: polib.POEntry,
                    day: dt.date | None, registry: Registry, options: CheckOptions):
     locale = catalogue.locale
-    year = day.year if day else options.year
+    year = day.year if day else catalogue.year or _ANY_YEAR
     folded = tg.fold(msgstr, locale)
     numbers_in_dates: set[str] = set()
-    for match in _DATE.finditer(msgid):
-        month_name = match.group("month") or match.group("month2")
+    for match in date_pattern(options.source_locale).finditer(msgid):
+        month = month_number(match.group("month") or match.group("month2"),
+                             options.source_locale)
         days = re.findall(r"\d+", match.group("days") or match.group("days2"))
-        month = next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(month_name.rstrip(".")))
-        numbers_in_dates.update(days)
         for number in days:
-            when = dt.date(year, month, int(number))
+            try:
+                when = dt.date(year, month or 1, int(number))
+            except ValueError:
+                continue  # "June 31" is no date: the number check below still wants it
+            numbers_in_dates.add(number)
             forms = [tg.fold(form, locale) for form in month_day_forms(when, locale)]
             expected = month_day_forms(when, locale)[0]
             has_day = re.search(rf"(?<!\d){number}(?!\d)", folded)

@@ -81,7 +81,8 @@ def run_check(config: Config, glossary: Glossary, paths: Sequence[str], *, selec
     if config.manifest.is_file():
         dates = {a.id: a.date for a in load_manifest(config.manifest)}
     result: CheckResult = check(loaded, Matcher(glossary), REGISTRY,
-                                CheckOptions(dates=dates, min_translated=min_translated))
+                                CheckOptions(dates=dates, min_translated=min_translated,
+                                             source_locale=config.source_locale))
     findings = list(result.findings)
     for catalogue in loaded:
         findings.extend(gettext_findings(catalogue, installed_plurals(catalogue.locale)))
