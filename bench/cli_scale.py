@@ -24,10 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lint_scale import build_glossary, scale_arguments, scale_corpus  # noqa: E402
+from lint_scale import build_glossary, scale_arguments, scale_corpus
 
-from xlate.glossary.write import entry_to_toml  # noqa: E402
-from xlate.model import Glossary  # noqa: E402
+from xlate.glossary.write import entry_to_toml
+from xlate.model import Glossary
 
 _PHASE = re.compile(r"^xlate-timing (\w+) ([0-9.]+)$", re.M)
 

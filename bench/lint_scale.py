@@ -26,8 +26,8 @@ import sysconfig
 import time
 from pathlib import Path
 
-from xlate.lint.engine import documents_from_text, lint
 from xlate.english.match import Matcher
+from xlate.lint.engine import documents_from_text, lint
 from xlate.model import Entry, Form, Glossary, Kind, Status
 from xlate.rules import REGISTRY
 

@@ -8,8 +8,8 @@ import polib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xlate.po.catalogue import hint_lines, merge, statistics
 from xlate.glossary.load import parse_glossary_text
+from xlate.po.catalogue import hint_lines, merge, statistics
 from xlate.po.write import format_catalog
 
 
@@ -119,9 +119,9 @@ def test_update_never_drops_a_translation(old, new):
 def test_percent_signs_in_prose_are_flagged_as_no_format():
     import datetime as dt
 
-    from xlate.po.catalogue import Source, template
-    from xlate.manifest import Article
     from xlate.english.match import Matcher
+    from xlate.manifest import Article
+    from xlate.po.catalogue import Source, template
 
     article = Article("a", "a.txt", "t", dt.date(2025, 6, 26), "p", "en")
     pot = template([Source(article, "Support rose 5% to 40%. Nothing else.\n", "a.txt")],

@@ -13,6 +13,7 @@ import re
 import tomllib
 
 import pytest
+
 from conftest import ROOT
 
 PYPROJECT = ROOT / "pyproject.toml"

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 import interchange_strategies as S
 from xlate.errors import GlossaryError
 from xlate.glossary.load import load_glossary, parse_glossary_text
+from xlate.glossary.tbx import export_tbx, read_tbx
 from xlate.glossary.write import entry_to_toml, merge_glossary
 from xlate.model import Entry, Form, Glossary, Kind, Rendering, Status
-from xlate.glossary.tbx import export_tbx, read_tbx
 
 DATA = Path(__file__).parent / "data" / "interchange"
 FOLDER = DATA / "glossary"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from xlate.glossary.load import load_glossary, parse_glossary_text
 from xlate.english.match import How, Matcher
 from xlate.english.romanize import name_variants, split_name
+from xlate.glossary.load import load_glossary, parse_glossary_text
 
 SMALL = '''
 [[term]]

@@ -8,9 +8,7 @@ import subprocess
 
 import pytest
 
-from xlate.po import plural_table
-
-from xlate.po import plurals
+from xlate.po import plural_table, plurals
 from xlate.po.plurals import PluralEntry, judge
 
 FR_GNU = "Plural-Forms: nplurals=2; plural=(n > 1);\n"

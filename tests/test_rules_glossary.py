@@ -9,8 +9,8 @@ import pytest
 
 from xlate.errors import GlossaryError
 from xlate.glossary.load import load_glossary, parse_glossary_text
-from xlate.rules import REGISTRY
 from xlate.glossary.validate import validate
+from xlate.rules import REGISTRY
 
 TARGETS = ("ko", "ja", "fr")
 GLOSSARY_RULES = [r for r in REGISTRY if r.code.startswith("G")]

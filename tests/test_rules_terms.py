@@ -8,9 +8,9 @@ import re
 import pytest
 
 from conftest import ROOT
+from xlate.english.match import Matcher
 from xlate.glossary.load import load_glossary
 from xlate.lint.engine import Document, Segment, documents_from_text, lint
-from xlate.english.match import Matcher
 from xlate.rules import REGISTRY
 
 TERM_RULES = [r for r in REGISTRY if r.code.startswith("T")]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from xlate.model import Entry, Form, Kind, Status
 from xlate.english.surface import How, Target, classify, plural_variants, resolve
+from xlate.model import Entry, Form, Kind, Status
 
 NATO = Entry("nato", Kind.ORGANISATION, (Form("NATO", Status.PREFERRED),))
 US = Entry("us", Kind.PLACE, (Form("United States", Status.PREFERRED), Form("US", Status.DEPRECATED)))

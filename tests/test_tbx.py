@@ -13,8 +13,8 @@ from translate.storage import tbx as tt_tbx
 
 import interchange_strategies as S
 from xlate.errors import FormatError
-from xlate.model import Entry, Form, Glossary, Kind, Rendering, Status
 from xlate.glossary.tbx import TBX_NS, export_tbx, read_tbx
+from xlate.model import Entry, Form, Glossary, Kind, Rendering, Status
 
 DATA = Path(__file__).parent / "data" / "interchange"
 

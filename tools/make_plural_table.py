@@ -21,8 +21,8 @@ GNU = {
     "ja": "nplurals=1; plural=0;",
     "vi": "nplurals=1; plural=0;",
     "ko": "nplurals=1; plural=0;",
-    **{lang: "nplurals=2; plural=(n != 1);" for lang in (
-        "en de nl sv da no nb nn fo es pt it bg el fi et he eo hu tr ca").split()},
+    **dict.fromkeys("en de nl sv da no nb nn fo es pt it bg el fi et he eo hu tr ca".split(),
+                    "nplurals=2; plural=(n != 1);"),
     "pt_BR": "nplurals=2; plural=(n > 1);",
     "fr": "nplurals=2; plural=(n > 1);",
     "lv": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n != 0 ? 1 : 2);",
@@ -30,8 +30,9 @@ GNU = {
     "ro": "nplurals=3; plural=n==1 ? 0 : (n==0 || (n%100 > 0 && n%100 < 20)) ? 1 : 2;",
     "lt": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && (n%100<10 || n%100>=20) "
           "? 1 : 2);",
-    **{lang: "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
-             "(n%100<10 || n%100>=20) ? 1 : 2);" for lang in "ru uk be sr hr".split()},
+    **dict.fromkeys("ru uk be sr hr".split(),
+                    "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+                    "(n%100<10 || n%100>=20) ? 1 : 2);"),
     "cs": "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;",
     "sk": "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;",
     "pl": "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) "

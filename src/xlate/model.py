@@ -7,10 +7,10 @@ print them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Iterator, Mapping
 
 
 class Kind(StrEnum):

@@ -7,7 +7,7 @@ the entries flagged python-format.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import polib
 

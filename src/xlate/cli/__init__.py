@@ -6,10 +6,13 @@ from __future__ import annotations
 import gc
 import sys
 
-# Registration order is the order of `xlate --help`: checks, catalogues, glossary.
-from xlate.cli import check_commands  # noqa: F401, I001
+# Registration order is the order of `xlate --help`: checks, catalogues, glossary; so these
+# imports are not sorted, and are imported for their effect only.
+# isort: off
+from xlate.cli import check_commands  # noqa: F401
 from xlate.cli import catalogue_commands  # noqa: F401
 from xlate.cli import glossary_commands  # noqa: F401
+# isort: on
 from xlate.cli.base import app
 
 __all__ = ["app", "main"]

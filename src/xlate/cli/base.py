@@ -11,10 +11,11 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Optional, TypeVar
+from typing import TypeVar
 
 import typer
 from typer.core import TyperArgument, TyperGroup
@@ -80,7 +81,7 @@ app.add_typer(glossary_app, name="glossary")
 
 @dataclass
 class State:
-    config: Optional[Path] = None
+    config: Path | None = None
     debug: bool = False
 
 
@@ -130,7 +131,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     ctx: typer.Context,
-    config: Optional[Path] = typer.Option(
+    config: Path | None = typer.Option(
         None, "--config", metavar="FILE",
         help="Configuration file (xlate.toml, or pyproject.toml with [tool.xlate]); by default "
              "the nearest one above the working directory."),
@@ -230,7 +231,7 @@ def emit_bytes(data: bytes) -> None:
         _stdout_closed()
 
 
-def _config(ctx: typer.Context, glossary: Optional[Path] = None, *,
+def _config(ctx: typer.Context, glossary: Path | None = None, *,
             glossary_option: bool = False):
     """The configuration; outside a project only when --glossary names the glossary (pass
     `glossary_option` for a command that has that option, so the error can suggest it)."""
@@ -278,7 +279,7 @@ def emit_table(table, *footer: str) -> None:
     emit("\n".join(line.rstrip() for line in buffer.getvalue().split("\n")), nl=False)
 
 
-def _load_glossary(ctx: typer.Context, glossary: Optional[Path], *, renderings: bool = True):
+def _load_glossary(ctx: typer.Context, glossary: Path | None, *, renderings: bool = True):
     """The configuration and the parsed glossary. Without `renderings`, the glossary is read
     for its English side only: no target locale is required of it (G301)."""
     from xlate.glossary.load import load_glossary
@@ -320,7 +321,7 @@ def _render(fmt: str, findings, *, files=()) -> str:
     return RENDERERS[fmt](findings, color=_use_color(), rules=list(REGISTRY), files=list(files))
 
 
-def _exit_for(findings, fail_on: Optional["Level"], config) -> None:
+def _exit_for(findings, fail_on: Level | None, config) -> None:
     """Exit 1 when a finding is at or above --fail-on (else the configured fail_on), else 0."""
     from xlate.model import Severity
     from xlate.rules.select import worst_exit
@@ -329,14 +330,14 @@ def _exit_for(findings, fail_on: Optional["Level"], config) -> None:
     raise typer.Exit(worst_exit(findings, level))
 
 
-def _selection(config, select: Optional[str], ignore: Optional[str]):
+def _selection(config, select: str | None, ignore: str | None):
     from xlate.rules.select import Selection
 
     return Selection(_codes(select, "--select", config.select),
                      _codes(ignore, "--ignore", config.ignore), config.severity)
 
 
-def _codes(value: Optional[str], option: str, default: tuple[str, ...]) -> tuple[str, ...]:
+def _codes(value: str | None, option: str, default: tuple[str, ...]) -> tuple[str, ...]:
     """The comma-separated codes of an option, checked against the registry (upper case)."""
     from xlate.rules.select import check_code
 
@@ -345,7 +346,7 @@ def _codes(value: Optional[str], option: str, default: tuple[str, ...]) -> tuple
     return tuple(check_code(p, option) for p in value.split(",") if p.strip())
 
 
-def _load_clean_glossary(ctx: typer.Context, glossary: Optional[Path], *,
+def _load_clean_glossary(ctx: typer.Context, glossary: Path | None, *,
                          renderings: bool = True):
     """The configuration and glossary, refusing a glossary with errors (run validate). Pass
     `renderings=False` for a command that reads English only (lint): a glossary whose

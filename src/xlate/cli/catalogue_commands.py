@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
-from xlate.cli.base import (GLOSSARY_OPTION, LIST_FORMAT_OPTION, ListFormat, _config, _load_clean_glossary, app,
-                            emit, emit_table, handles_errors)
+from xlate.cli.base import (
+    GLOSSARY_OPTION,
+    LIST_FORMAT_OPTION,
+    ListFormat,
+    _config,
+    _load_clean_glossary,
+    app,
+    emit,
+    emit_table,
+    handles_errors,
+)
 
 
 @app.command("extract")
@@ -18,7 +26,7 @@ def extract_command(
     ctx: typer.Context,
     check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 when the template "
                                                        "is stale."),
-    glossary: Optional[Path] = GLOSSARY_OPTION,
+    glossary: Path | None = GLOSSARY_OPTION,
 ) -> None:
     """Segment the sources into sentences and write the gettext template (.pot).
 
@@ -42,12 +50,12 @@ def init_command(
     locale: str = typer.Argument(..., metavar="LOCALE",
                                  help="A CLDR locale code: ko, ja, fr, pt_BR, zh_Hant ..."),
     force: bool = typer.Option(False, "--force", help="Replace an existing catalogue."),
-    glossary: Optional[Path] = GLOSSARY_OPTION,
+    glossary: Path | None = GLOSSARY_OPTION,
 ) -> None:
     """Create the catalogue of a new locale from the template, with Language and Plural-Forms
     from CLDR and the glossary's hints."""
-    from xlate.jobs.catalogues import init
     from xlate.config import normalise_locale
+    from xlate.jobs.catalogues import init
 
     locale = normalise_locale(locale)
     config, parsed = _load_clean_glossary(ctx, glossary)
@@ -58,11 +66,11 @@ def init_command(
 @handles_errors
 def update_command(
     ctx: typer.Context,
-    locales: Optional[list[str]] = typer.Argument(None, metavar="LOCALE",
+    locales: list[str] | None = typer.Argument(None, metavar="LOCALE",
                                                   help="Locales (default: every catalogue)."),
     check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 when a catalogue "
                                                        "is stale."),
-    glossary: Optional[Path] = GLOSSARY_OPTION,
+    glossary: Path | None = GLOSSARY_OPTION,
 ) -> None:
     """Merge the template into the catalogues: translations and comments kept, changed
     sentences fuzzy with their previous msgid, vanished ones obsolete, glossary hints refreshed."""
@@ -84,7 +92,7 @@ def update_command(
 @handles_errors
 def compile_command(
     ctx: typer.Context,
-    locales: Optional[list[str]] = typer.Argument(None, metavar="LOCALE",
+    locales: list[str] | None = typer.Argument(None, metavar="LOCALE",
                                                   help="Locales (default: every catalogue)."),
 ) -> None:
     """Compile the catalogues to .mo files, refusing broken plural forms or format strings."""
@@ -99,9 +107,9 @@ def _catalogue_locales(config, asked: list[str]) -> list[str]:
     """The catalogues' locales for the locales a user typed (`KO`, `pt-br`), each checked to
     have a catalogue; with none asked, every catalogue, of which there must be one. An error
     says what to run: `xlate init LOCALE` for a known locale without a catalogue."""
-    from xlate.jobs.catalogues import Paths
     from xlate.config import normalise_locale
     from xlate.errors import XlateError
+    from xlate.jobs.catalogues import Paths
 
     paths = Paths(config.catalogs)
     existing = paths.locales()
@@ -152,7 +160,7 @@ class RenderFormat(str, Enum):
 def render_command(
     ctx: typer.Context,
     locale: str = typer.Argument(..., metavar="LOCALE", help="The locale to render."),
-    article: Optional[str] = typer.Argument(None, metavar="ARTICLE",
+    article: str | None = typer.Argument(None, metavar="ARTICLE",
                                             help="An article id (default: every article)."),
     fmt: RenderFormat = typer.Option(RenderFormat.text, "--format", "-f", metavar="FORMAT",
                                      help="text: the translation; md, html: bilingual, side by "

@@ -4,14 +4,31 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional
 
 import typer
 
-from xlate.cli.base import (FAIL_ON_OPTION, FORMAT_OPTION, GLOSSARY_OPTION, IGNORE_OPTION,
-                            LOCALE_OPTION, MIN_TRANSLATED_OPTION, OUT_FORMAT_OPTION, SELECT_OPTION, Level, OutFormat,
-                            ReportFormat, _config, _exit_for, _load_clean_glossary, _render,
-                            _selection, app, emit, handles_errors, output_width)
+from xlate.cli.base import (
+    FAIL_ON_OPTION,
+    FORMAT_OPTION,
+    GLOSSARY_OPTION,
+    IGNORE_OPTION,
+    LOCALE_OPTION,
+    MIN_TRANSLATED_OPTION,
+    OUT_FORMAT_OPTION,
+    SELECT_OPTION,
+    Level,
+    OutFormat,
+    ReportFormat,
+    _config,
+    _exit_for,
+    _load_clean_glossary,
+    _render,
+    _selection,
+    app,
+    emit,
+    handles_errors,
+    output_width,
+)
 from xlate.errors import XlateError
 
 
@@ -19,24 +36,24 @@ from xlate.errors import XlateError
 @handles_errors
 def lint_command(
     ctx: typer.Context,
-    paths: Optional[list[str]] = typer.Argument(
+    paths: list[str] | None = typer.Argument(
         None, metavar="PATH", help="Files, folders or glob patterns (.txt, .md, .po, .pot); - for standard "
                    "input. Default: the configured sources."),
-    select: Optional[str] = SELECT_OPTION,
-    ignore: Optional[str] = IGNORE_OPTION,
-    fail_on: Optional[Level] = FAIL_ON_OPTION,
+    select: str | None = SELECT_OPTION,
+    ignore: str | None = IGNORE_OPTION,
+    fail_on: Level | None = FAIL_ON_OPTION,
     output: ReportFormat = FORMAT_OPTION,
     fix: bool = typer.Option(False, "--fix", help="Rewrite deprecated variants to the "
                                                    "canonical form, in place (atomically)."),
     diff: bool = typer.Option(False, "--diff", help="With --fix: print the changes as a "
                                                      "unified diff and write nothing."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE",
+    baseline: Path | None = typer.Option(None, "--baseline", metavar="FILE",
                                             help="Report only findings not recorded in FILE "
                                                  "(default: `baseline` from the configuration)."),
     no_baseline: bool = typer.Option(False, "--no-baseline", help="Ignore any baseline."),
-    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", metavar="FILE",
+    write_baseline: Path | None = typer.Option(None, "--write-baseline", metavar="FILE",
                                                   help="Record the current findings in FILE."),
-    glossary: Optional[Path] = GLOSSARY_OPTION,
+    glossary: Path | None = GLOSSARY_OPTION,
 ) -> None:
     """Lint English sources against the glossary: variants, forbidden forms, romanisations of
     Korean names, misspelt names, case, house spelling, and mixed forms within and across
@@ -62,7 +79,7 @@ def lint_command(
     _exit_for(outcome.findings, fail_on, config)
 
 
-def _from_cwd(paths: Optional[list[str]]) -> list[str]:
+def _from_cwd(paths: list[str] | None) -> list[str]:
     """Paths typed on the command line, made absolute from the working directory (as every
     command reads them); only the configured `sources` are relative to the project root. A
     path that names nothing is reported here, as the user typed it."""
@@ -84,16 +101,16 @@ def _from_cwd(paths: Optional[list[str]]) -> list[str]:
 @handles_errors
 def check_command(
     ctx: typer.Context,
-    paths: Optional[list[str]] = typer.Argument(
+    paths: list[str] | None = typer.Argument(
         None, metavar="PATH", help="PO files (default: every catalogue under the configured `catalogs`, plus "
                    "the staleness check of the template and catalogues)."),
-    locale: Optional[str] = LOCALE_OPTION,
-    select: Optional[str] = SELECT_OPTION,
-    ignore: Optional[str] = IGNORE_OPTION,
-    fail_on: Optional[Level] = FAIL_ON_OPTION,
-    min_translated: Optional[float] = MIN_TRANSLATED_OPTION,
+    locale: str | None = LOCALE_OPTION,
+    select: str | None = SELECT_OPTION,
+    ignore: str | None = IGNORE_OPTION,
+    fail_on: Level | None = FAIL_ON_OPTION,
+    min_translated: float | None = MIN_TRANSLATED_OPTION,
     output: ReportFormat = FORMAT_OPTION,
-    glossary: Optional[Path] = GLOSSARY_OPTION,
+    glossary: Path | None = GLOSSARY_OPTION,
 ) -> None:
     """Check every translation against the glossary: approved renderings present, forbidden
     and deprecated ones absent, Korean particles, numbers and dates, consistency, untranslated
@@ -120,11 +137,11 @@ def check_command(
 @handles_errors
 def ci_command(
     ctx: typer.Context,
-    select: Optional[str] = SELECT_OPTION,
-    ignore: Optional[str] = IGNORE_OPTION,
-    fail_on: Optional[Level] = FAIL_ON_OPTION,
-    min_translated: Optional[float] = MIN_TRANSLATED_OPTION,
-    output: Optional[ReportFormat] = typer.Option(
+    select: str | None = SELECT_OPTION,
+    ignore: str | None = IGNORE_OPTION,
+    fail_on: Level | None = FAIL_ON_OPTION,
+    min_translated: float | None = MIN_TRANSLATED_OPTION,
+    output: ReportFormat | None = typer.Option(
         None, "--format", "-f", metavar="FORMAT",
         help="text, json, sarif, github or junit (default: text, or github annotations when "
              "GITHUB_ACTIONS=true)."),
@@ -162,7 +179,7 @@ def ci_command(
     raise typer.Exit(worst)
 
 
-def _summary(stages, fail_on, width: Optional[int]) -> list[str]:
+def _summary(stages, fail_on, width: int | None) -> list[str]:
     """The summary table of `xlate ci`. A note that would make its row wider than the output
     goes on the lines below, wrapped, so that the table fits an 80-column terminal."""
     import textwrap
@@ -183,7 +200,7 @@ def _summary(stages, fail_on, width: Optional[int]) -> list[str]:
     return lines
 
 
-def _rule_lines(rules, width: Optional[int]) -> list[str]:
+def _rule_lines(rules, width: int | None) -> list[str]:
     """`xlate rule`'s list: code, name, severity and the summary's first sentence, which wraps
     under itself when the output is narrower than the line."""
     import textwrap
@@ -201,7 +218,7 @@ def _rule_lines(rules, width: Optional[int]) -> list[str]:
     return lines
 
 
-def _locale(code: Optional[str]) -> Optional[str]:
+def _locale(code: str | None) -> str | None:
     """--locale as gettext spells it (KO -> ko, pt-br -> pt_BR), refused when CLDR does not
     know it."""
     from xlate.config import normalise_locale
@@ -209,7 +226,7 @@ def _locale(code: Optional[str]) -> Optional[str]:
     return None if code is None else normalise_locale(code)
 
 
-def _percent(value: Optional[float]) -> Optional[float]:
+def _percent(value: float | None) -> float | None:
     """--min-translated, refused outside 0-100 (a typo such as 800 would fail every catalogue,
     and 0.8 meant as a fraction would pass everything)."""
     if value is not None and not 0 <= value <= 100:
@@ -223,16 +240,16 @@ def report_command(
     ctx: typer.Context,
     html_out: Path = typer.Option(..., "--html", metavar="FILE",
                                   help="Write the report to this HTML file (atomically)."),
-    paths: Optional[list[str]] = typer.Argument(None, metavar="PATH",
+    paths: list[str] | None = typer.Argument(None, metavar="PATH",
                                                 help="PO files (default: every catalogue)."),
-    locale: Optional[str] = LOCALE_OPTION,
-    glossary: Optional[Path] = GLOSSARY_OPTION,
+    locale: str | None = LOCALE_OPTION,
+    glossary: Path | None = GLOSSARY_OPTION,
 ) -> None:
     """Write a self-contained HTML report: coverage and glossary compliance per locale (a
     chart), and the articles side by side with glossary terms highlighted and every finding
     marked on its sentence."""
-    from xlate.jobs.check import build_report
     from xlate.fsutil import atomic_write
+    from xlate.jobs.check import build_report
 
     locale = _locale(locale)
     config, parsed = _load_clean_glossary(ctx, glossary)
@@ -243,7 +260,7 @@ def report_command(
 @app.command("rule")
 @handles_errors
 def rule(
-    code: Optional[str] = typer.Argument(None, metavar="CODE",
+    code: str | None = typer.Argument(None, metavar="CODE",
                                          help="A rule code (G201) or name (duplicate-id)."),
     output: OutFormat = OUT_FORMAT_OPTION,
 ) -> None:

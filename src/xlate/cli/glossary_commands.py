@@ -3,14 +3,30 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
-from xlate.cli.base import (FAIL_ON_OPTION, FORMAT_OPTION, GLOSSARY_OPTION, LIST_FORMAT_OPTION,
-                            OUT_FORMAT_OPTION, ExportFormat, Level, ListFormat, OutFormat, ReportFormat, _config, _exit_for,
-                            _load_glossary, _render, emit, emit_bytes, emit_table, glossary_app,
-                            handles_errors)
+from xlate.cli.base import (
+    FAIL_ON_OPTION,
+    FORMAT_OPTION,
+    GLOSSARY_OPTION,
+    LIST_FORMAT_OPTION,
+    OUT_FORMAT_OPTION,
+    ExportFormat,
+    Level,
+    ListFormat,
+    OutFormat,
+    ReportFormat,
+    _config,
+    _exit_for,
+    _load_glossary,
+    _render,
+    emit,
+    emit_bytes,
+    emit_table,
+    glossary_app,
+    handles_errors,
+)
 from xlate.errors import XlateError
 
 
@@ -18,9 +34,9 @@ from xlate.errors import XlateError
 @handles_errors
 def glossary_validate(
     ctx: typer.Context,
-    glossary: Optional[Path] = GLOSSARY_OPTION,
+    glossary: Path | None = GLOSSARY_OPTION,
     output: ReportFormat = FORMAT_OPTION,
-    fail_on: Optional[Level] = FAIL_ON_OPTION,
+    fail_on: Level | None = FAIL_ON_OPTION,
 ) -> None:
     """Check the glossary: schema, duplicate ids and forms, missing renderings, references.
 
@@ -40,7 +56,7 @@ def glossary_show(
     ctx: typer.Context,
     query: str = typer.Argument(..., metavar="QUERY", help="An id, or any form in any language "
                                           "(\"Lee Jae Myung\", 위성락, Otan)."),
-    glossary: Optional[Path] = GLOSSARY_OPTION,
+    glossary: Path | None = GLOSSARY_OPTION,
     output: OutFormat = OUT_FORMAT_OPTION,
 ) -> None:
     """Find entries by id or by any surface form and print them. Exit 1 when none matches."""
@@ -69,9 +85,9 @@ def glossary_show(
 @handles_errors
 def glossary_list(
     ctx: typer.Context,
-    kind: Optional[str] = typer.Option(None, "--kind", "-k", metavar="KIND",
+    kind: str | None = typer.Option(None, "--kind", "-k", metavar="KIND",
                                        help="Only entries of this kind (person, office ...)."),
-    glossary: Optional[Path] = GLOSSARY_OPTION,
+    glossary: Path | None = GLOSSARY_OPTION,
     output: ListFormat = LIST_FORMAT_OPTION,
 ) -> None:
     """List the entries as a table: id, kind, canonical form and the approved renderings."""
@@ -111,11 +127,11 @@ def glossary_export(
                                      help="tbx: TBX-Basic v3 (ISO 30042:2019); tbx2: the older "
                                           "martif layout; csv: Weblate glossary CSV (one target "
                                           "locale); json: xlate's own lossless JSON."),
-    locale: Optional[str] = typer.Option(None, "--locale", "-l", metavar="LOCALE",
+    locale: str | None = typer.Option(None, "--locale", "-l", metavar="LOCALE",
                                          help="Target locale of a CSV export."),
-    output_path: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
+    output_path: Path | None = typer.Option(None, "--output", "-o", metavar="FILE",
                                                help="Write here (atomically) instead of stdout."),
-    glossary: Optional[Path] = GLOSSARY_OPTION,
+    glossary: Path | None = GLOSSARY_OPTION,
 ) -> None:
     """Export the glossary as TBX (v3 or v2), Weblate CSV or JSON."""
     config, parsed = _load_glossary(ctx, glossary)
@@ -154,11 +170,11 @@ def glossary_export(
 def glossary_import(
     ctx: typer.Context,
     file: Path = typer.Argument(..., metavar="FILE", help="A TBX (v3 or v2 martif) or xlate JSON file."),
-    into: Optional[Path] = typer.Option(None, "--into", metavar="FILE",
+    into: Path | None = typer.Option(None, "--into", metavar="FILE",
                                         help="Glossary file for new entries "
                                              "(default: imported.toml in the glossary folder)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Report what would change; write nothing."),
-    glossary: Optional[Path] = GLOSSARY_OPTION,
+    glossary: Path | None = GLOSSARY_OPTION,
 ) -> None:
     """Merge a TBX or JSON glossary into the glossary files, by id, losing nothing there."""
     from xlate.jobs.glossary_import import import_file

@@ -22,18 +22,19 @@ import bisect
 import gc
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
-from typing import Iterable, Sequence
 
-from xlate.model import Entry, Form, Glossary, Kind, Status
-from xlate.english.surface import How, Target, plural_variants, resolve as resolve_surface
 from xlate.english.nearmiss import NearIndex
 from xlate.english.romanize import name_variants
+from xlate.english.surface import How, Target, plural_variants
+from xlate.english.surface import resolve as resolve_surface
 from xlate.english.textmap import normalize
 from xlate.english.tiling import WordTrie
+from xlate.model import Entry, Form, Glossary, Kind, Status
 
 # Word tokens: abbreviations with dots (U.S.), else runs of letters and digits.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+")
@@ -82,7 +83,7 @@ class Scan:
     spelling hit), and the first occurrence and count of each preferred form."""
 
     occurrences: int = 0
-    hits: list[tuple[Hit, "Hit | None"]] = field(default_factory=list)
+    hits: list[tuple[Hit, Hit | None]] = field(default_factory=list)
     accepted: list[tuple[Hit, int]] = field(default_factory=list)
 
 
@@ -240,14 +241,14 @@ class Matcher:
             return hits  # the tiling is in order already
         return sorted(hits + extra, key=lambda h: (h.start, -h.end))
 
-    def scan(self, text: str) -> "Scan":
+    def scan(self, text: str) -> Scan:
         """Like `find`, for linting large texts: occurrences of accepted forms are counted,
         not materialised (one Hit per preferred form, its first occurrence); every other hit
         comes with the term hit that encloses it, for spelling hits inside terms."""
         with gc_paused():
             return self._scan(text)
 
-    def _scan(self, text: str) -> "Scan":
+    def _scan(self, text: str) -> Scan:
         result = Scan()
         tiled = self._tile(text)
         if tiled is None:
@@ -291,7 +292,7 @@ class Matcher:
         result.accepted = [(tiled.hit(*first), count) for first, count in accepted.values()]
         return result
 
-    def _tile(self, text: str) -> "_Tiled | None":
+    def _tile(self, text: str) -> _Tiled | None:
         """Tokens, candidates and the chosen tiling of both layers, plus near misses."""
         norm = normalize(text)
         body = norm.text

@@ -7,7 +7,8 @@ dict lookups whatever the glossary size; the real distance then decides.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from xlate.english.textmap import normalize
 

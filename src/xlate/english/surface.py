@@ -9,11 +9,12 @@ the tiling chooses.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from enum import Enum
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
-from xlate.model import Entry, Form, Kind, Status
 from xlate.english.textmap import normalize
+from xlate.model import Entry, Form, Kind, Status
 
 PROPER_KINDS = frozenset({Kind.PERSON, Kind.ORGANISATION, Kind.PLACE, Kind.OFFICE,
                           Kind.PROGRAMME, Kind.EVENT})
@@ -47,7 +48,7 @@ class Target(NamedTuple):
 
     @staticmethod
     def of(entry: Entry, entry_no: int, form: Form | None, form_no: int,
-           romanised: bool = False) -> "Target":
+           romanised: bool = False) -> Target:
         text = normalize(form.text).text if form is not None else ""
         letters = "".join(filter(str.isalpha, text))
         return Target(entry_no, form_no, romanised, romanised, text, len(letters),

@@ -9,7 +9,8 @@ caller's check of the written surface).
 from __future__ import annotations
 
 import bisect
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 
 class WordTrie:

@@ -10,16 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from xlate.errors import GlossaryError
+from xlate.glossary.tomlmap import LazyTomlMap
+from xlate.glossary.validate import validate
 from xlate.model import Entry, Finding, Form, Glossary, Kind, Location, Rendering, Status
 from xlate.rules import REGISTRY
-from xlate.glossary.validate import validate
-from xlate.glossary.tomlmap import LazyTomlMap
 
 ENTRY_KEYS = ("id", "kind", "canonical", "admitted", "deprecated", "forbidden", "case_sensitive",
               "hangul", "hanja", "see", "note")

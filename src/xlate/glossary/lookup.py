@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from xlate.model import Entry, Form, Glossary, Status
 from xlate.glossary.validate import fold_form
+from xlate.model import Entry, Form, Glossary, Status
 
 
 def _keys(entry: Entry) -> list[tuple[str, str]]:

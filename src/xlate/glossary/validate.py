@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Callable, Iterable, Iterator, Protocol
+from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol
 
 from xlate.model import Entry, Finding, Glossary, Kind, Location, Status
 from xlate.rules.registry import Registry

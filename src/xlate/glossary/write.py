@@ -24,14 +24,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 import tomlkit
-from tomlkit.exceptions import ParseError
 from tomlkit.container import Container
+from tomlkit.exceptions import ParseError
 from tomlkit.items import AbstractTable, AoT, Array, Date, DateTime, InlineTable, Table, Time
 
 from xlate.errors import GlossaryError

@@ -11,24 +11,24 @@ import datetime as dt
 import gettext
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 import polib
 
-from xlate.po import catalogue as cat
-from xlate.target import locales
-from xlate.po import plurals
 from xlate.config import Config
+from xlate.english.match import Matcher
+from xlate.english.segment import segment
 from xlate.errors import XlateError
 from xlate.fsutil import atomic_write
-from xlate.manifest import Article, load_manifest
-from xlate.english.match import Matcher
-from xlate.model import Glossary
-from xlate.po.write import format_catalog
-from xlate.english.segment import segment
 from xlate.jobs.sources import read_text_file
+from xlate.manifest import Article, load_manifest
+from xlate.model import Glossary
+from xlate.po import catalogue as cat
+from xlate.po import plurals
+from xlate.po.write import format_catalog
+from xlate.target import locales
 
 DOMAIN = "articles"
 

@@ -7,8 +7,8 @@ no catalogues yet passes on what it has, and the summary shows the other stages 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from xlate.config import Config
 from xlate.errors import XlateError
@@ -59,9 +59,9 @@ def run_ci(config: Config, *, selection: Selection | None = None,
     """Glossary validation, lint against the baseline, template and catalogues up to date,
     translations checked; each stage runs even when an earlier one fails, and a stage whose
     input is absent is skipped."""
+    from xlate.glossary.load import load_glossary
     from xlate.jobs.catalogues import Paths
     from xlate.jobs.check import run_check, stale_findings
-    from xlate.glossary.load import load_glossary
     from xlate.jobs.lint import run_lint
 
     if selection is None:

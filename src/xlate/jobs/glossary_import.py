@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from xlate.errors import FormatError, XlateError
-from xlate.glossary.jsoncsv import read_json
 from xlate.fsutil import atomic_write
+from xlate.glossary.jsoncsv import read_json
 from xlate.glossary.load import glossary_files, read_text
+from xlate.glossary.tbx import read_tbx
 from xlate.glossary.write import merge_glossary
 from xlate.model import Glossary
-from xlate.glossary.tbx import read_tbx
 
 
 def read_interchange(path: Path, *, source_locale: str = "en") -> Glossary:

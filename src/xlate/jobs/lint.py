@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
-from xlate.lint.baseline import dump_baseline, filter_new, load_baseline
 from xlate.config import Config
-from xlate.errors import XlateError
-from xlate.lint.fix import apply, plan
-from xlate.fsutil import atomic_write
-from xlate.lint.engine import lint
-from xlate.manifest import Article, load_manifest
 from xlate.english.match import Matcher
+from xlate.errors import XlateError
+from xlate.fsutil import atomic_write
+from xlate.jobs.sources import CATALOG_SUFFIXES, expand, read_documents, read_text_file
+from xlate.lint.baseline import dump_baseline, filter_new, load_baseline
+from xlate.lint.engine import lint
+from xlate.lint.fix import apply, plan
+from xlate.manifest import Article, load_manifest
 from xlate.model import Finding, Glossary
 from xlate.rules import REGISTRY
 from xlate.rules.select import Selection
-from xlate.jobs.sources import CATALOG_SUFFIXES, expand, read_documents, read_text_file
 from xlate.timing import phase
 
 

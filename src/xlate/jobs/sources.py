@@ -9,8 +9,9 @@ from __future__ import annotations
 import glob
 import re
 import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence, TextIO
+from typing import TextIO
 
 from xlate.errors import XlateError
 from xlate.lint.engine import Document, Segment

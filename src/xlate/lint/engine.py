@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 from xlate.english.match import Hit, How, Matcher, gc_paused
+from xlate.english.textmap import LineIndex
 from xlate.model import Entry, Finding, Kind, Status
 from xlate.rules.registry import Registry
-from xlate.english.textmap import LineIndex
 
 _SPACES = re.compile(r"\s+")
 

@@ -8,8 +8,8 @@ ending that the canonical form can take the same way. Anything else is left for 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from xlate.english.match import Hit, How
 from xlate.model import Status

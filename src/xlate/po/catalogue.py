@@ -20,15 +20,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 import polib
 
-from xlate.manifest import Article
 from xlate.english.match import Matcher
-from xlate.model import Entry, Kind, Status
 from xlate.english.segment import segment
+from xlate.manifest import Article
+from xlate.model import Entry, Kind, Status
 
 TERM_PREFIX = "term: "
 HINT_PREFIX = "glossary: "

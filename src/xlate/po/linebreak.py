@@ -143,7 +143,7 @@ def _pair(before: str, after: str) -> str:
             (before in ("JV", "H2") and after in ("JV", "JT")) or \
             (before in ("JT", "H3") and after == "JT"):
         return "%"  # LB26
-    if before in _HANGUL and after in ("IN", "PO") or before == "PR" and after in _HANGUL:
+    if (before in _HANGUL and after in ("IN", "PO")) or (before == "PR" and after in _HANGUL):
         return "%"  # LB27
     if (before, after) in (("AL", "AL"), ("CP", "AL"), ("CP", "NU")) or \
             (before in ("AL", "NU") and after == "OP" and not wide_open):

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable, Mapping, Sequence
 
 from xlate.po import plural_table
 
@@ -59,7 +59,7 @@ def expression_of(header: str) -> str | None:
     return re.split(r"[;\n]", header[start + 7:], maxsplit=1)[0].strip()
 
 
-def nplurals_of(header: str) -> int | None | str:
+def nplurals_of(header: str) -> int | str | None:
     """The header's nplurals: an int, None when absent, "" when present but not a number."""
     start = header.find("nplurals=")
     if start < 0:

@@ -10,7 +10,7 @@ of `msgcat` (tested with the real tool).
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import polib
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from xlate.model import Finding, Severity
 from xlate.rules.registry import Rule
@@ -154,7 +154,7 @@ def render_github(findings: Sequence[Finding], **_: object) -> str:
 def render_junit(findings: Sequence[Finding], *, files: Sequence[str] = (),
                  suite: str = "xlate", **_: object) -> str:
     """JUnit XML: one test case per finding (a failure), and one passing case per clean file."""
-    from xml.sax.saxutils import quoteattr, escape
+    from xml.sax.saxutils import escape, quoteattr
 
     failing = {f.path for f in findings}
     cases = []

@@ -9,8 +9,8 @@ msgstr containing `<script>` shows as text.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from xlate.model import Finding
 

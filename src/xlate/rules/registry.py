@@ -7,8 +7,8 @@ CODE` and exercised by the tests (each rule's bad example must fire it, its good
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 from xlate.model import Finding, Location, Severity
 

@@ -41,7 +41,7 @@ _ALL_PARTICLES = sorted({p for pair in PAIRS for p in pair} | set(INVARIANT), ke
 _PARTICLE_RUN = re.compile("(?:" + "|".join(_ALL_PARTICLES) + ")+")
 # Korean readings of the last character of a Latin or digit term, for particle agreement:
 # does the reading end in a consonant, and is that consonant ㄹ?
-_READING_FINAL = {**{c: (False, False) for c in "ABCDEFGHIJKOPQSTUVWXYZ"},
+_READING_FINAL = {**dict.fromkeys("ABCDEFGHIJKOPQSTUVWXYZ", (False, False)),
                   "L": (True, True), "M": (True, False), "N": (True, False), "R": (True, True),
                   "0": (True, False), "1": (True, True), "2": (False, False), "3": (True, False),
                   "4": (False, False), "5": (False, False), "6": (True, False), "7": (True, True),
