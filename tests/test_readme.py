@@ -81,3 +81,19 @@ def test_selection_example_selects_what_it_says():
     enabled = {rule.code for rule in REGISTRY if chosen.enabled(rule.code)}
     expected = {rule.code for rule in REGISTRY if rule.code[:2] in ("T2", "T3")} | {"T105"}
     assert enabled == expected
+
+
+def test_layout_names_every_subpackage_in_the_order_of_the_layers():
+    """The README's picture of the package is the tree, layered as import-linter checks it."""
+    import tomllib
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = re.findall(r"^src/xlate/(\w+)/", text, flags=re.M)
+    packages = sorted(p.name for p in (ROOT / "src" / "xlate").iterdir()
+                      if (p / "__init__.py").is_file())
+    assert sorted(named) == packages
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+        "tool"]["importlinter"]["contracts"]
+    layers = next(c["layers"] for c in contracts if c["type"] == "layers")
+    order = [m.split(".")[1] for layer in layers for m in layer.split(" | ")]
+    assert [name for name in order if name in named] == named
