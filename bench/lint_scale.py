@@ -193,7 +193,7 @@ def main() -> int:
     for text_name in texts:
         ratio = med[(text_name, "big", "lint")] / med[(text_name, "small", "lint")]
         each = [b / s for b, s in zip(timings[(text_name, "big", "lint")],
-                                      timings[(text_name, "small", "lint")])]
+                                      timings[(text_name, "small", "lint")], strict=True)]
         print(f"{text_name}: lint time {args.terms:,} terms / {args.small} terms = {ratio:.2f}x "
               f"(median of {args.runs} interleaved runs; run by run "
               f"{', '.join(f'{r:.2f}' for r in each)})")

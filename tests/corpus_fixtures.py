@@ -1,6 +1,7 @@
-"""Session fixtures over the world's catalogues (see corpus.py), for test modules to import:
+"""Session fixtures over the world's catalogues (see corpus.py), for test modules to load as a
+plugin (rather than import, which shadows the fixtures with the test functions' parameters):
 
-    from corpus_fixtures import corpus, msgfmt_verdict, babel_hostile  # noqa: F401
+    pytest_plugins = ["corpus_fixtures"]
 
 Each is computed once per session; a test using one is skipped, with the reason, when the
 wheels cannot be downloaded or msgfmt is not installed.

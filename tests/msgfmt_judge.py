@@ -165,7 +165,7 @@ def judge(paths: Iterable[Path], workers: int = 2) -> dict[Path, list[Message]]:
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(lambda p: check(p, executable), paths))
     verdict: dict[Path, list[Message]] = {}
-    for path, (status, stderr) in zip(paths, results):
+    for path, (status, stderr) in zip(paths, results, strict=True):
         if status != 0:
             messages = parse(stderr, path)
             verdict[path] = messages or [(None, stderr.strip() or f"exit status {status}",

@@ -43,8 +43,8 @@ def test_unchanged_entries_keep_translation_comment_and_flags():
 
 
 def test_changed_sentence_becomes_fuzzy_with_previous_msgid():
-    merged, report = run(po_of([("a", "The two sides agreed on Monday.", "양측은 월요일 합의했다.")]),
-                         pot_of([("a", "The two sides agreed on Tuesday.")]))
+    old = po_of([("a", "The two sides agreed on Monday.", "양측은 월요일 합의했다.")])
+    merged, report = run(old, pot_of([("a", "The two sides agreed on Tuesday.")]))
     entry = merged.find("The two sides agreed on Tuesday.", msgctxt="a")
     assert entry.fuzzy and entry.msgstr == "양측은 월요일 합의했다."
     assert entry.flags[0] == "fuzzy"  # first, as GNU gettext writes it
@@ -63,7 +63,8 @@ def test_vanished_entry_becomes_obsolete_and_comes_back():
     assert [(e.msgid, e.msgstr, e.tcomment) for e in gone] == [
         ("Gone sentence here.", "사라진 문장.", "why Gone sentence here.")]
     assert report.obsolete == ["Gone sentence here."]
-    again, report = run(polib.pofile(format_catalog(merged)), pot_of([("a", "Gone sentence here.")]))
+    again, report = run(polib.pofile(format_catalog(merged)),
+                        pot_of([("a", "Gone sentence here.")]))
     entry = again.find("Gone sentence here.", msgctxt="a")
     assert entry.msgstr == "사라진 문장." and not entry.obsolete and not entry.fuzzy
     assert report.revived == ["Gone sentence here."]
@@ -73,12 +74,14 @@ def test_glossary_hints_follow_the_article_date():
     glossary = parse_glossary_text(
         '[[term]]\nid = "office"\nkind = "office"\ncanonical = "Presidential Office"\n'
         '[term.ko]\napproved = [{ text = "대통령실", until = 2025-12-28 }, '
-        '{ text = "청와대", from = 2025-12-29 }]\nadmitted = [{ text = "청와대 측", from = 2025-12-29 }]\n'
+        '{ text = "청와대", from = 2025-12-29 }]\n'
+        'admitted = [{ text = "청와대 측", from = 2025-12-29 }]\n'
         'forbidden = ["대통령 비서실"]\n', "g.toml").glossary
     june = hint_lines(glossary, "ko", dt.date(2025, 6, 26))
     assert june == ["glossary: Presidential Office -> 대통령실 (not: 대통령 비서실, 청와대)"]
     later = hint_lines(glossary, "ko", dt.date(2026, 1, 5))
-    assert later == ["glossary: Presidential Office -> 청와대 (also: 청와대 측) (not: 대통령 비서실, 대통령실)"]
+    assert later == ["glossary: Presidential Office -> 청와대 (also: 청와대 측) "
+                     "(not: 대통령 비서실, 대통령실)"]
 
 
 def test_statistics_per_article():

@@ -56,7 +56,7 @@ def test_editing_one_seed_sentence_makes_exactly_that_entry_fuzzy(project):
     old = "Meanwhile, Wi also attended an official welcome dinner"
     seed.write_text(seed.read_text(encoding="utf-8").replace(
         old, "Meanwhile, Wi later attended an official welcome dinner"), encoding="utf-8")
-    before = {l: polib.pofile(str(po(project, l))) for l in LOCALES}
+    before = {loc: polib.pofile(str(po(project, loc))) for loc in LOCALES}
     assert run("extract", "--check").exit_code == 1
     assert run("extract").exit_code == 0
     assert run("update", "--check").exit_code == 1
@@ -239,7 +239,7 @@ def test_stats(project):
     assert table.exit_code == 0 and "100.0%" in table.stdout
     rows = json.loads(run("stats", "--format", "json").stdout)
     assert {(r["locale"], r["article"]) for r in rows} == {
-        (l, a) for l in LOCALES for a in ("djournal-wi-letter", "ians-defence-body")}
+        (loc, a) for loc in LOCALES for a in ("djournal-wi-letter", "ians-defence-body")}
     assert all(r["fuzzy"] == 0 and r["untranslated"] == 0 and r["percent"] == 100.0 for r in rows)
 
 

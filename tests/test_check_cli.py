@@ -62,7 +62,7 @@ def test_removing_the_approved_name_is_a_missing_rendering(scratch):
 
 def test_particle_left_behind_after_a_swap(scratch):
     edit(scratch / "ko.po", "대통령실은 같은 날", "청와대은 같은 날")
-    result, data = check_json("ko.po")
+    _, data = check_json("ko.po")
     assert "C105" in {f["code"] for f in data["findings"]}
 
 
@@ -79,9 +79,9 @@ def test_other_projects_po_with_locale_option(tmp_path, monkeypatch):
 def test_untranslated_gate(scratch):
     text = (scratch / "ko.po").read_text(encoding="utf-8")
     (scratch / "ko.po").write_text(text.replace('msgstr "외교"', 'msgstr ""', 1), encoding="utf-8")
-    result, data = check_json("ko.po", "--min-translated", "100")
+    _, data = check_json("ko.po", "--min-translated", "100")
     assert {f["code"] for f in data["findings"]} == {"C401", "C403"}
-    result, data = check_json("ko.po", "--select", "C4", "--ignore", "C401")
+    _, data = check_json("ko.po", "--select", "C4", "--ignore", "C401")
     assert {f["code"] for f in data["findings"]} == set()
 
 

@@ -110,7 +110,8 @@ def test_validate_clean_project(project):
 
 
 def test_validate_findings_exit_1_with_json(project, write):
-    write("glossary/zz_extra.toml", '[[term]]\nid = "nato"\nkind = "organisation"\ncanonical = "NATO"\n')
+    write("glossary/zz_extra.toml",
+          '[[term]]\nid = "nato"\nkind = "organisation"\ncanonical = "NATO"\n')
     result = run("glossary", "validate", "--format", "json")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
@@ -122,7 +123,8 @@ def test_validate_findings_exit_1_with_json(project, write):
 
 def test_validate_fail_on_threshold(project, write):
     write("glossary/extra.toml", '[[term]]\nid = "nato2"\nkind = "term"\ncanonical = "Alliance"\n'
-          '[term.ko]\napproved = "나토"\n[term.ja]\napproved = "同盟"\n[term.fr]\napproved = "Alliance"\n')
+          '[term.ko]\napproved = "나토"\n[term.ja]\napproved = "同盟"\n'
+          '[term.fr]\napproved = "Alliance"\n')
     assert run("glossary", "validate").exit_code == 1  # G205 is a warning; default fail_on warning
     assert run("glossary", "validate", "--fail-on", "error").exit_code == 0
 
@@ -231,8 +233,10 @@ def test_installed_console_script_runs(project):
 
 
 def test_validate_speaks_every_report_format(project, write):
-    write("glossary/zz_extra.toml", '[[term]]\nid = "nato"\nkind = "organisation"\ncanonical = "NATO"\n')
-    for fmt, marker in (("sarif", '"ruleId": "G201"'), ("github", "::error file=glossary/zz_extra.toml"),
+    write("glossary/zz_extra.toml",
+          '[[term]]\nid = "nato"\nkind = "organisation"\ncanonical = "NATO"\n')
+    for fmt, marker in (("sarif", '"ruleId": "G201"'),
+                        ("github", "::error file=glossary/zz_extra.toml"),
                         ("junit", "<testsuites")):
         result = run("glossary", "validate", "--format", fmt)
         assert result.exit_code == 1 and marker in result.stdout, fmt

@@ -147,8 +147,8 @@ def test_csv_has_weblates_columns_and_one_row_per_usable_source_form():
 def test_csv_comments_carry_what_weblate_csv_cannot_flag():
     rows = _rows(export_csv(SAMPLE, locale="ko"))
     first = rows[0]["developer_comments"]
-    assert first == ("person | also fine: 위 실장 | never use: 위성낙 | Second reference: 위 실장. | "
-                     "Romanisation used by the person himself.")
+    assert first == ("person | also fine: 위 실장 | never use: 위성낙 | "
+                     "Second reference: 위 실장. | Romanisation used by the person himself.")
     assert "위성낙" not in {r["target"] for r in rows}  # a forbidden rendering is never a target
     assert rows[1]["developer_comments"].startswith('person | variant of “Wi Sung-lac”')
     assert 'deprecated source spelling, house form “Wi Sung-lac”' in rows[2]["developer_comments"]

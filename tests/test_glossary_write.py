@@ -240,7 +240,8 @@ def test_missing_values_forms_and_locales_are_added_and_every_old_byte_stays():
     merged = _load({**files, **result.files})["nsa_kr"]
     assert merged.forms[-1] == Form("National Security Advisor", D, note="US spelling")
     assert merged.renderings["ko"].forms[-1] == Form("안보실장", A)
-    assert merged.renderings["zh-Hant"] == Rendering("zh-Hant", (Form("國家安保室長", P),), "Taiwan")
+    assert merged.renderings["zh-Hant"] == Rendering("zh-Hant", (Form("國家安保室長", P),),
+                                                     "Taiwan")
     assert (merged.hangul, merged.see, merged.note) == \
         ("국가안보실장", ("wi_sung_lac",), "Heads the National Security Office.")
     # The new keys sit where the format puts them, before the entry's locale tables.
@@ -256,7 +257,8 @@ def test_appending_to_a_list_changes_only_that_line():
     incoming = Entry(id=entry.id, kind=entry.kind, forms=entry.forms + (Form("Sung-lac", A),))
     result = merge_glossary(files, Glossary((incoming,)), new_file="imported.toml")
     before, after = files["people.toml"].splitlines(), result.files["people.toml"].splitlines()
-    changed = [(b, a) for b, a in zip(before, after) if b != a]
+    # Lengths are compared next, with a clearer failure than zip(strict=True) would give.
+    changed = [(b, a) for b, a in zip(before, after, strict=False) if b != a]
     assert len(before) == len(after) and changed == [
         ('admitted = ["Sung-lac Wi"]', 'admitted = ["Sung-lac Wi", "Sung-lac"]')]
 

@@ -29,7 +29,8 @@ def snapshot(folder):
 @pytest.mark.parametrize("fmt,suffix", [("tbx", "tbx"), ("tbx2", "tbx"), ("json", "json")])
 def test_export_then_import_into_an_empty_glossary_is_lossless(project, fmt, suffix):
     out = project / f"export.{suffix}"
-    assert runner.invoke(app, ["glossary", "export", "--format", fmt, "-o", str(out)]).exit_code == 0
+    exported = runner.invoke(app, ["glossary", "export", "--format", fmt, "-o", str(out)])
+    assert exported.exit_code == 0
     result = runner.invoke(app, ["glossary", "import", str(out), "--glossary", "fresh"])
     assert result.exit_code == 0, result.output
     original = load_glossary(project / "glossary").glossary

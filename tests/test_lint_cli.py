@@ -53,7 +53,7 @@ def test_sarif_validates_against_the_schema(project):
 
 def test_github_escaping(project):
     out = run("lint", "--format", "github").stdout
-    line = next(l for l in out.splitlines() if "working-level" in l)
+    line = next(line for line in out.splitlines() if "working-level" in line)
     assert line.startswith("::error file=article.txt,line=2,col=15,")
     assert "title=T102 [forbidden-form]::" in line
 
@@ -87,9 +87,9 @@ def test_stdin(project):
 
 
 def test_po_msgids(project):
-    (project / "a.po").write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-                                  '#: x:1\nmsgid "President Lee Jae-myung"\nmsgstr ""\n',
-                                  encoding="utf-8")
+    (project / "a.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#: x:1\nmsgid "President Lee Jae-myung"\nmsgstr ""\n', encoding="utf-8")
     out = json.loads(run("lint", "a.po", "--format", "json").stdout)
     assert [(f["code"], f["line"], f["msgid"]) for f in out["findings"]] == [
         ("T101", 6, "President Lee Jae-myung")]
@@ -152,7 +152,8 @@ def test_fix_rewrites_only_deprecated_variants(project):
     assert article.read_text(encoding="utf-8") == before  # --diff writes nothing
     result = run("lint", "--fix")
     after = article.read_text(encoding="utf-8")
-    assert after.splitlines()[0] == "President Lee Jae Myung met Mark Rute, said the Presidential Office."
+    assert after.splitlines()[0] == \
+        "President Lee Jae Myung met Mark Rute, said the Presidential Office."
     assert "working-level consultation body on defense" in after  # forbidden: not auto-fixed
     assert "Yi Jae-myeong's" in after  # romanisation: a human decides
     assert len(after.splitlines()) == len(before.splitlines())

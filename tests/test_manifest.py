@@ -42,5 +42,5 @@ def test_missing_file_is_reported(tmp_path):
     path = tmp_path / "manifest.toml"
     path.write_text('[[article]]\nid = "a"\nfile = "gone.txt"\ntitle = "t"\ndate = 2025-01-01\n'
                     'publisher = "p"\nlanguage = "en"\n', encoding="utf-8")
-    with pytest.raises(XlateError, match="missing file 'gone.txt'"):
+    with pytest.raises(XlateError, match=r"missing file 'gone\.txt'"):
         load_manifest(path)

@@ -20,7 +20,8 @@ needs_msgcat = pytest.mark.skipif(MSGCAT is None, reason="GNU gettext (msgcat) i
 WORDS = ["NATO", "Lee", "Jae-myung", "defense", "U.S.", "summit", "(IP4)", "24~25", "100%",
          "“quoted”", "‘x’", "«\u202fguillemets\u202f»", "l'Otan", "M.\u00a0Wi", "—", "--",
          "위성락", "국가안보실장은", "한-나토", "방위·방산", "“높이", "평가한다”며", "6월", "26일",
-         "李在明（イ・ジェミョン）大統領は", "「NATO首脳会議」に", "、", "。", "ウィレム＝アレクサンダー",
+         "李在明（イ・ジェミョン）大統領は", "「NATO首脳会議」に", "、", "。",
+         "ウィレム＝アレクサンダー",
          "\\", '"', "\t", "x" * 90, "위" * 50, "a,b", "end.", "?!", "$5", "[1]", "a/b"]
 # Single characters from the scripts and punctuation of news copy in en/ko/ja/fr.
 CHARS = st.sampled_from(list("aZ09 .,;:!?()[]{}-/%$+&*'\"\\~|_=<>#@") + list(
@@ -28,6 +29,7 @@ CHARS = st.sampled_from(list("aZ09 .,;:!?()[]{}-/%$+&*'\"\\~|_=<>#@") + list(
 TEXT = st.lists(st.sampled_from(WORDS), min_size=0, max_size=40).map(" ".join) | \
     st.lists(st.sampled_from(WORDS + ["\n"]), max_size=30).map("".join) | \
     st.text(CHARS, max_size=200)
+LONG_NAME = "seeds/a-rather-long-file-name-for-wrapping.txt"  # wraps the reference comments
 
 
 def catalog(entries):
@@ -43,7 +45,7 @@ def catalog(entries):
         seen.add(key)
         po.append(polib.POEntry(msgctxt=key, msgid=msgid or "x", msgstr=msgstr,
                                 comment=comment, tcomment="note",
-                                occurrences=[("seeds/a-rather-long-file-name-for-wrapping.txt", str(n))
+                                occurrences=[(LONG_NAME, str(n))
                                              for n in (number, number + 100, number + 200)]))
     return po
 
@@ -56,7 +58,8 @@ def msgcat(text, tmp_path):
 
 
 @needs_msgcat
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(TEXT, TEXT, st.sampled_from(["", "glossary: a -> b", "p 1"])),
                 min_size=1, max_size=12))
 def test_msgcat_changes_no_byte(tmp_path, entries):

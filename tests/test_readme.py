@@ -64,7 +64,8 @@ def test_install_recipes_name_our_distribution_never_the_stranger_on_pypi():
 
     name = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"]
     assert name != "xlate"
-    docs = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / ".pre-commit-hooks.yaml"]
+    docs = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")),
+            ROOT / ".pre-commit-hooks.yaml"]
     targets = [t for doc in docs for t in install_targets(doc.read_text(encoding="utf-8"))]
     assert targets, "the README shows how to install xlate in CI"
     for target in targets:

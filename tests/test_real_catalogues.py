@@ -18,7 +18,9 @@ import pytest
 
 import corpus as corpus_module
 import msgfmt_judge
-from corpus_fixtures import babel_hostile, corpus, msgfmt_verdict  # noqa: F401 - fixtures
+
+# The session fixtures corpus, msgfmt_verdict and babel_hostile.
+pytest_plugins = ["corpus_fixtures"]
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = ROOT / "glossary"

@@ -87,7 +87,8 @@ CASES = [
     (E + KO_JA_FR + '\n' + E + KO_JA_FR, "G201", 13, "id 'x' is already used"),
     (E + KO_JA_FR + '[[term]]\nid = "y"\nkind = "term"\ncanonical = "Z"\nadmitted = ["X"]\n'
      + KO_JA_FR, "G202", 15, "form 'X' is also a form of 'x'"),
-    (E + 'deprecated = ["X"]\n' + KO_JA_FR, "G203", 5, "deprecated form 'X' is also the canonical form"),
+    (E + 'deprecated = ["X"]\n' + KO_JA_FR, "G203", 5,
+     "deprecated form 'X' is also the canonical form"),
     (E + 'admitted = ["Y"]\nforbidden = ["Y"]\n' + KO_JA_FR, "G204", 6,
      "listed as admitted and again as forbidden"),
     (E + KO_JA_FR + '[[term]]\nid = "y"\nkind = "term"\ncanonical = "Y"\n' + KO_JA_FR, "G205", 16,
@@ -95,7 +96,8 @@ CASES = [
     ('[[term]]\nid = "x"\nkind = "term"\ncanonical = ["X", "Y"]\n' + KO_JA_FR, "G206", 4,
      "canonical forms 'X' and 'Y' are valid on the same days"),
     (E + '[term.ko]\napproved = "가"\n', "G301", 1, "no approved ja rendering for 'X'"),
-    (E + 'hangul = "Wi"\n' + KO_JA_FR, "G302", 5, "`hangul` is 'Wi', which is not written in Hangul"),
+    (E + 'hangul = "Wi"\n' + KO_JA_FR, "G302", 5,
+     "`hangul` is 'Wi', which is not written in Hangul"),
     (E + 'hanja = "위성락"\n' + KO_JA_FR, "G302", 5, "not written in Han characters"),
     (E + 'see = ["nope"]\n' + KO_JA_FR, "G303", 5, "`see` names 'nope'"),
 ]
@@ -112,7 +114,8 @@ def test_message_fires_at_line(text, code, line, words):
 
 
 def test_missing_rendering_names_locale_table_line_when_table_exists():
-    text = E + '[term.ko]\napproved = "가"\n[term.ja]\nadmitted = ["ア"]\n[term.fr]\napproved = "a"\n'
+    text = E + '[term.ko]\napproved = "가"\n[term.ja]\nadmitted = ["ア"]\n' \
+        '[term.fr]\napproved = "a"\n'
     hits = [f for f in check(text) if f.code == "G301"]
     assert [(f.line, "ja" in f.message) for f in hits] == [(7, True)]
 

@@ -25,7 +25,7 @@ def documents(example: str):
     parts = re.split(r"^--- (\S+)\n", example, flags=re.M)
     if len(parts) == 1:
         return documents_from_text([("example.txt", example)])
-    return documents_from_text(zip(parts[1::2], parts[2::2]))
+    return documents_from_text(zip(parts[1::2], parts[2::2], strict=True))
 
 
 def codes(matcher, text):

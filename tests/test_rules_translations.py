@@ -27,7 +27,8 @@ def matcher():
 
 def catalogues(text: str, locale: str | None = None):
     parts = re.split(r"^--- (\S+)\n", text, flags=re.M)
-    files = [("example.po", text)] if len(parts) == 1 else list(zip(parts[1::2], parts[2::2]))
+    files = ([("example.po", text)] if len(parts) == 1
+             else list(zip(parts[1::2], parts[2::2], strict=True)))
     out = []
     for name, body in files:
         po = polib.pofile(body)

@@ -1,4 +1,5 @@
-"""How a written surface relates to the form it matched: the decisions of `xlate.english.surface`."""
+"""How a written surface relates to the form it matched: the decisions of
+`xlate.english.surface`."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from xlate.english.surface import How, Target, classify, plural_variants, resolv
 from xlate.model import Entry, Form, Kind, Status
 
 NATO = Entry("nato", Kind.ORGANISATION, (Form("NATO", Status.PREFERRED),))
-US = Entry("us", Kind.PLACE, (Form("United States", Status.PREFERRED), Form("US", Status.DEPRECATED)))
+US = Entry("us", Kind.PLACE,
+           (Form("United States", Status.PREFERRED), Form("US", Status.DEPRECATED)))
 PRESIDENT = Entry("president", Kind.TITLE, (Form("President", Status.PREFERRED),))
 CAPABILITY = Entry("capability", Kind.TERM, (Form("capability", Status.PREFERRED),),
                    case_sensitive=False)

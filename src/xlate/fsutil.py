@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -34,10 +35,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> None:
             os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         if isinstance(exc, OSError):
             raise XlateError(f"cannot write: {exc.strerror or exc}", path=str(target)) from exc
         raise

@@ -58,8 +58,9 @@ def parse_manifest(text: str, path: str = "manifest.toml") -> tuple[Article, ...
             if not isinstance(raw[key], str):
                 raise XlateError(f"`{key}` must be a string", path=path, line=line)
         if not _ID.match(raw["id"]):
-            raise XlateError(f"article id {raw['id']!r} must be lower case letters, digits, - and _",
-                             path=path, line=line)
+            raise XlateError(
+                f"article id {raw['id']!r} must be lower case letters, digits, - and _",
+                path=path, line=line)
         if any(a.id == raw["id"] for a in articles):
             raise XlateError(f"article id '{raw['id']}' is used twice", path=path, line=line)
         articles.append(Article(**{k: v.strip() if isinstance(v, str) else v

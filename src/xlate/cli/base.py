@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
@@ -88,12 +88,12 @@ class State:
 _STATE = State()
 
 
-class OutFormat(str, Enum):
+class OutFormat(StrEnum):
     text = "text"
     json = "json"
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     text = "text"
     json = "json"
     sarif = "sarif"
@@ -101,7 +101,7 @@ class ReportFormat(str, Enum):
     junit = "junit"
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     """`text` like every other command's human format; `table`, its old name, still works."""
 
     text = "text"
@@ -109,14 +109,14 @@ class ListFormat(str, Enum):
     table = "table"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     tbx = "tbx"
     tbx2 = "tbx2"
     csv = "csv"
     json = "json"
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -149,7 +149,7 @@ def _ensure_compiled(config, locale: str) -> None:
         typer.echo(f"{shown}: compiled (it was missing or older than its .po)", err=True)
 
 
-class RenderFormat(str, Enum):
+class RenderFormat(StrEnum):
     text = "text"
     md = "md"
     html = "html"

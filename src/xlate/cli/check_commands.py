@@ -37,8 +37,9 @@ from xlate.errors import XlateError
 def lint_command(
     ctx: typer.Context,
     paths: list[str] | None = typer.Argument(
-        None, metavar="PATH", help="Files, folders or glob patterns (.txt, .md, .po, .pot); - for standard "
-                   "input. Default: the configured sources."),
+        None, metavar="PATH",
+        help="Files, folders or glob patterns (.txt, .md, .po, .pot); - for standard "
+             "input. Default: the configured sources."),
     select: str | None = SELECT_OPTION,
     ignore: str | None = IGNORE_OPTION,
     fail_on: Level | None = FAIL_ON_OPTION,
@@ -102,8 +103,9 @@ def _from_cwd(paths: list[str] | None) -> list[str]:
 def check_command(
     ctx: typer.Context,
     paths: list[str] | None = typer.Argument(
-        None, metavar="PATH", help="PO files (default: every catalogue under the configured `catalogs`, plus "
-                   "the staleness check of the template and catalogues)."),
+        None, metavar="PATH",
+        help="PO files (default: every catalogue under the configured `catalogs`, plus "
+             "the staleness check of the template and catalogues)."),
     locale: str | None = LOCALE_OPTION,
     select: str | None = SELECT_OPTION,
     ignore: str | None = IGNORE_OPTION,

@@ -169,11 +169,13 @@ def glossary_export(
 @handles_errors
 def glossary_import(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., metavar="FILE", help="A TBX (v3 or v2 martif) or xlate JSON file."),
+    file: Path = typer.Argument(..., metavar="FILE",
+                                help="A TBX (v3 or v2 martif) or xlate JSON file."),
     into: Path | None = typer.Option(None, "--into", metavar="FILE",
                                         help="Glossary file for new entries "
                                              "(default: imported.toml in the glossary folder)."),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Report what would change; write nothing."),
+    dry_run: bool = typer.Option(False, "--dry-run",
+                                 help="Report what would change; write nothing."),
     glossary: Path | None = GLOSSARY_OPTION,
 ) -> None:
     """Merge a TBX or JSON glossary into the glossary files, by id, losing nothing there."""

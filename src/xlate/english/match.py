@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, pairwise
 from operator import itemgetter
 
 from xlate.english.nearmiss import NearIndex
@@ -100,7 +100,7 @@ def tokenize(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     stands between each two of them."""
     matches = list(_TOKEN.finditer(text))
     keys = tuple(m.group().replace(".", "").lower() for m in matches)
-    return keys, tuple(text[a.end():b.start()] for a, b in zip(matches, matches[1:]))
+    return keys, tuple(text[a.end():b.start()] for a, b in pairwise(matches))
 
 
 def _join_variants(keys: tuple[str, ...], seps: tuple[str, ...]) -> set[tuple[str, ...]]:
@@ -260,7 +260,8 @@ class Matcher:
         # Python looks at each distinct outcome once.
         outcomes = list(map(itemgetter(2), terms))
         tally = Counter(map(id, outcomes))
-        firsts = dict(zip(map(id, reversed(outcomes)), reversed(terms)))  # the earliest wins
+        # The earliest wins: zipped in reverse, a later move is overwritten by an earlier one.
+        firsts = dict(zip(map(id, reversed(outcomes)), reversed(terms), strict=True))
         accepted: dict[int, list] = {}  # id of a preferred Form -> [first move, count]
         flagged: set[int] = set()
         for key, move in firsts.items():
@@ -324,8 +325,8 @@ class Matcher:
             if outcome is known:
                 written = _WHITESPACE.sub(" ", surface) if "\n" in surface or "  " in surface \
                     else surface
-                outcome = known[surface] = resolve_surface(buckets[number], written, length, entries,
-                                                    forms)
+                outcome = known[surface] = resolve_surface(buckets[number], written, length,
+                                                           entries, forms)
             return outcome
 
         identity = norm.is_identity

@@ -160,7 +160,8 @@ def _syllable(syllable: str, previous_final: int | None, tier: int, *,
         initials = {"r"} | ({"l"} if tier >= 2 else set())
         if previous_final in (16, 21) and tier >= 1:
             initials.add("n")
-    if lead in (0, 3, 7, 12) and not word_initial and tier >= 1 and previous_final in (0, 4, 8, 16, 21):
+    if lead in (0, 3, 7, 12) and not word_initial and tier >= 1 \
+            and previous_final in (0, 4, 8, 16, 21):
         # MR voices a plain stop between voiced sounds: keep both g/k, d/t, b/p, j/ch.
         initials |= set(_INITIALS[lead])
     vowels = {s for s, t in _VOWELS[vowel].items() if t <= tier}
@@ -188,7 +189,8 @@ def split_name(hangul: str) -> tuple[str, str] | None:
 
 
 @lru_cache(maxsize=4096)
-def name_variants(hangul: str, tier: int = 2) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+def name_variants(hangul: str,
+                  tier: int = 2) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     """Every (surname syllables, given-name syllables) spelling up to `tier`, lower case.
 
     Surname-first and given-name-first orders, and hyphen/space/joined spellings, are left to

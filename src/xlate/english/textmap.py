@@ -89,7 +89,8 @@ def _normalize_slowly(text: str) -> Normalized:
             origin.append(run)
         run = i
     composed = "".join(out)
-    base = normalize(composed) if unicodedata.is_normalized("NFC", composed) else Normalized(composed)
+    base = (normalize(composed) if unicodedata.is_normalized("NFC", composed)
+            else Normalized(composed))
     starts, shifts = [0], [0]
     for n in range(len(base.text)):
         shift = origin[base.to_original(n)] - n

@@ -94,7 +94,8 @@ def parse_glossary_text(text: str, path: str = "<glossary>") -> ParsedGlossary:
     for key in data:
         if key != "term":
             _Problems(path, toml_map, -1, result.findings)(
-                "G101", f"unknown top-level key '{key}' (entries are [[term]] tables)", key, found=key)
+                "G101", f"unknown top-level key '{key}' (entries are [[term]] tables)", key,
+                found=key)
     terms = data.get("term", [])
     if not isinstance(terms, list):
         _Problems(path, toml_map, -1, result.findings)(
@@ -124,11 +125,10 @@ def _parse_entry(raw: dict[str, Any], problem: _Problems, origin: Location) -> E
                 "(starting with a letter)", "id", found=entry_id)
         ok = False
     kind = raw.get("kind")
-    if "kind" in raw:
-        if kind not in Kind._value2member_map_:
-            problem("G104", f"unknown kind {kind!r}; use one of: {', '.join(k.value for k in Kind)}",
-                    "kind", found=kind)
-            ok = False
+    if "kind" in raw and kind not in Kind._value2member_map_:
+        kinds = ", ".join(k.value for k in Kind)
+        problem("G104", f"unknown kind {kind!r}; use one of: {kinds}", "kind", found=kind)
+        ok = False
     forms: list[Form] = []
     if "canonical" in raw:
         forms.extend(_forms(raw["canonical"], Status.PREFERRED, problem, ("canonical",),

@@ -355,7 +355,7 @@ def _settle_ids(drafts: list[_Draft]) -> tuple[Entry, ...]:
                 renamed[draft.raw_id] = entry_id
         ids.append(entry_id)
     entries = []
-    for entry_id, d in zip(ids, drafts):
+    for entry_id, d in zip(ids, drafts, strict=True):
         renderings = {loc: Rendering(loc, tuple(forms), "\n".join(notes))
                       for loc, (forms, notes) in d.renderings.items()}
         see = tuple(s if d.ours else renamed.get(s, s) for s in d.see)

@@ -90,7 +90,8 @@ def _forms_in_two_entries(glossary, registry, locate, targets):
             if other is not None and other[0].id != entry.id:
                 yield registry.finding(
                     "G202", f"form '{form.text}' is also a form of '{other[0].id}' ('{other[1]}')",
-                    locate(entry, form.status.value, text=form.text), term=entry.id, found=form.text)
+                    locate(entry, form.status.value, text=form.text), term=entry.id,
+                    found=form.text)
                 continue
             exact.setdefault(key, (entry, form.text))
             folded.setdefault(loose, (entry, form.text))
@@ -152,7 +153,8 @@ def _renderings_in_two_entries(glossary, registry, locate, targets):
                 owner = owners.setdefault((locale, key), entry.id)
                 if owner != entry.id:
                     yield registry.finding(
-                        "G205", f"{locale} rendering '{form.text}' is also a rendering of '{owner}'",
+                        "G205",
+                        f"{locale} rendering '{form.text}' is also a rendering of '{owner}'",
                         locate(entry, locale, form.status.value if form.status is Status.ADMITTED
                                else "approved", text=form.text),
                         term=entry.id, found=form.text)

@@ -323,7 +323,7 @@ class _EntryMerge:
             self._conflict("case_sensitive", have_cs, entry.case_sensitive)
         for key in ("hangul", "hanja"):
             self._scalar(t, key, getattr(entry, key) or None, ENTRY_KEYS)
-        self._see(t, [s for s in dict.fromkeys(entry.see)])
+        self._see(t, list(dict.fromkeys(entry.see)))
         self._scalar(t, "note", entry.note or None, ENTRY_KEYS, rendered=_note, strip=True)
         self._forms(t, entry.forms, "canonical", ENTRY_KEYS, "")
         for locale, rendering in entry.renderings.items():

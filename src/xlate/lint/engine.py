@@ -189,7 +189,8 @@ def _mixed_in_document(document: Document, number: int, counts: dict[str, Counte
         listing = ", ".join(f"'{label}' ({n}x)" for label, n in labels.most_common())
         yield registry.finding(
             "T201", f"{entry_id} is written {len(labels)} ways in this document: {listing}; "
-            f"the glossary's form is '{canonical}'", _loc(document.path, second.line, second.column),
+            f"the glossary's form is '{canonical}'",
+            _loc(document.path, second.line, second.column),
             end_line=second.end_line, end_column=second.end_column, term=entry_id,
             found=second.hit.found, expected=canonical, msgid=second.msgid)
 

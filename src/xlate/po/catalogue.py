@@ -74,7 +74,8 @@ def template(sources: Sequence[Source], matcher: Matcher, *, project: str = "xla
                 entry.comment = entry.comment.replace("\n", f"; {where}\n", 1) \
                     if "\n" in entry.comment else f"{entry.comment}; {where}"
                 continue
-            terms = [f"{TERM_PREFIX}{e.canonical} [{e.id}]" for e in concepts(sentence.text, matcher)]
+            terms = [f"{TERM_PREFIX}{e.canonical} [{e.id}]"
+                     for e in concepts(sentence.text, matcher)]
             entry = polib.POEntry(msgctxt=source.article.id, msgid=sentence.text, msgstr="",
                                   comment="\n".join([where] + terms),
                                   occurrences=[(source.path, str(sentence.line))],
@@ -148,7 +149,8 @@ class MergeReport:
 
 
 def merge(catalog: polib.POFile, pot: polib.POFile, *, locale: str,
-          glossary_entries: dict[str, Entry], dates: dict[str, dt.date]) -> tuple[polib.POFile, MergeReport]:
+          glossary_entries: dict[str, Entry],
+          dates: dict[str, dt.date]) -> tuple[polib.POFile, MergeReport]:
     """A new catalogue: the template's entries with the translations of `catalog` carried over."""
     report = MergeReport()
     old = [e for e in catalog if e.msgid]

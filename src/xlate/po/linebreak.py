@@ -49,7 +49,10 @@ _SPECIAL = {
     "\uff01": "EX", "\uff1f": "EX", "\uff1a": "NS", "\uff1b": "NS", "\uff0f": "ID",
     "\u3000": "BA", "\u00b7": "AL", "\u318d": "AL",
 }
-_SMALL_KANA = set("ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿｧｨｩｪｫｬｭｮｯ")
+_SMALL_KANA = set("ぁぃぅぇぉっゃゅょゎゕゖ"  # hiragana
+                  "ァィゥェォッャュョヮヵヶ"  # katakana
+                  "ㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"  # katakana phonetic extensions
+                  "ｧｨｩｪｫｬｭｮｯ")  # halfwidth katakana
 
 
 @lru_cache(maxsize=4096)

@@ -25,7 +25,8 @@ def escape(text: str) -> str:
     return "".join(_ESCAPES.get(char, char) for char in text)
 
 
-def wrap_string(keyword: str, value: str, prefix: str = "", page_width: int = PAGE_WIDTH) -> list[str]:
+def wrap_string(keyword: str, value: str, prefix: str = "",
+                page_width: int = PAGE_WIDTH) -> list[str]:
     """The lines of `keyword "value"`, wrapped as GNU gettext wraps them."""
     # Portions end after each newline of the value; each is wrapped on its own.
     portions: list[str] = []

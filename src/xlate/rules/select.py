@@ -1,4 +1,5 @@
-"""Which rules apply, at what severity: `--select`/`--ignore` by code prefix, longest prefix wins."""
+"""Which rules apply, at what severity: `--select`/`--ignore` by code prefix, longest prefix
+wins."""
 
 from __future__ import annotations
 

@@ -90,7 +90,8 @@ RULES = (
         "--- one.po\n" + _po('msgctxt "a"\nmsgid "Seoul, June 26"\nmsgstr "(서울=IANS) 6월 26일"\n')
         + "--- two.po\n" + _po('msgctxt "a"\nmsgid "Seoul, June 26"\nmsgstr "서울, 6월 26일"\n'),
         "--- one.po\n" + _po('msgctxt "a"\nmsgid "Seoul, June 26"\nmsgstr "(서울=IANS) 6월 26일"\n')
-        + "--- two.po\n" + _po('msgctxt "a"\nmsgid "Seoul, June 26"\nmsgstr "(서울=IANS) 6월 26일"\n'),
+        + "--- two.po\n"
+        + _po('msgctxt "a"\nmsgid "Seoul, June 26"\nmsgstr "(서울=IANS) 6월 26일"\n'),
         "po",
     ),
     Rule(

@@ -20,8 +20,8 @@ from enum import Enum
 from functools import lru_cache
 
 HANGUL = "\uac00-\ud7a3"
-_DOTS = str.maketrans({"\u318d": "\u00b7", "\u30fb": "\u00b7", "\uff65": "\u00b7", "\u2027": "\u00b7",
-                       "\u2219": "\u00b7", "\u2022": "\u00b7"})
+_DOTS = str.maketrans({"\u318d": "\u00b7", "\u30fb": "\u00b7", "\uff65": "\u00b7",
+                       "\u2027": "\u00b7", "\u2219": "\u00b7", "\u2022": "\u00b7"})
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u3000": " ",
                          "\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
@@ -91,7 +91,7 @@ def _pattern(form: str, locale: str) -> re.Pattern[str]:
     kind = family(locale)
     form = fold(form, locale).strip()
     if kind == "latin":
-        words = [w for w in re.split(r"(\s+|-|')", form)]
+        words = re.split(r"(\s+|-|')", form)
         out = []
         for piece in words:
             if not piece:
@@ -113,7 +113,8 @@ def _pattern(form: str, locale: str) -> re.Pattern[str]:
             pieces.append(r"[\u00b7\-\s]?")
         else:
             if kind == "cjk" and previous and not previous.isspace() and \
-                    (previous.isascii() and previous.isalnum()) != (char.isascii() and char.isalnum()):
+                    (previous.isascii() and previous.isalnum()) \
+                    != (char.isascii() and char.isalnum()):
                 pieces.append(r"\s?")  # NATO首脳会議 = NATO 首脳会議
             pieces.append(re.escape(char))
         previous = char
