@@ -120,9 +120,10 @@ def load_config(explicit: Path | None = None, *, cwd: Path | None = None) -> Con
     """Find and read the configuration (or use the defaults), validating every key."""
     cwd = (cwd or Path.cwd()).resolve()
     if explicit is not None:
-        path: Path | None = explicit.resolve()
-        if not path.is_file():
+        resolved = explicit.resolve()
+        if not resolved.is_file():
             raise ConfigError("configuration file not found", path=str(explicit))
+        path: Path | None = resolved
     else:
         path = find_config(cwd)
     raw = _table(path) if path else {}
@@ -140,7 +141,7 @@ def build_config(raw: Mapping[str, Any], *, root: Path, file: Path | None = None
                           path=where)
     values = {**DEFAULTS, **raw}
 
-    def need(key: str, kind: type, item: type | None = None) -> Any:
+    def need(key: str, kind: type[Any], item: type | None = None) -> Any:
         value = values[key]
         if not isinstance(value, kind) or (item and not all(isinstance(v, item) for v in value)):
             label = f"a list of {item.__name__}" if item else kind.__name__

@@ -7,6 +7,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from xlate.errors import XlateError
 
@@ -63,8 +64,9 @@ def parse_manifest(text: str, path: str = "manifest.toml") -> tuple[Article, ...
                 path=path, line=line)
         if any(a.id == raw["id"] for a in articles):
             raise XlateError(f"article id '{raw['id']}' is used twice", path=path, line=line)
-        articles.append(Article(**{k: v.strip() if isinstance(v, str) else v
-                                   for k, v in raw.items()}))
+        fields: dict[str, Any] = {k: v.strip() if isinstance(v, str) else v
+                                  for k, v in raw.items()}
+        articles.append(Article(**fields))
     return tuple(articles)
 
 

@@ -67,7 +67,9 @@ def plural_problems(catalogue: Catalogue, known_plurals: Sequence[tuple[str, str
     entries = [plurals.PluralEntry(catalogue.msgstr_line(e), len(e.msgstr_plural))
                for e in catalogue.po
                if e.msgid_plural and not e.obsolete and "fuzzy" not in e.flags
-               and e.msgstr_plural.get(0, e.msgstr_plural.get("0"))]
+               # polib's parser keys the forms by int, but an entry built in code may use "0";
+               # the stubs know only int.
+               and e.msgstr_plural.get(0, e.msgstr_plural.get("0"))]  # type: ignore[call-overload]
     problems = plurals.judge(header, entries)
     if header is not None and not any(p.code == "C502" for p in problems):
         unknown = plurals.unknown_formula(header, catalogue.locale, known_plurals)

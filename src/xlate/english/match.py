@@ -22,11 +22,12 @@ import bisect
 import gc
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import compress, pairwise
 from operator import itemgetter
+from typing import Any
 
 from xlate.english.nearmiss import NearIndex
 from xlate.english.romanize import name_variants
@@ -92,7 +93,7 @@ class _Tiled:
     terms: list
     spelling: list
     near: list
-    hit: object
+    hit: Callable[[int, int, Any], Hit]  # (start word, word count, outcome) -> Hit
 
 
 def tokenize(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -81,7 +81,9 @@ def split_sentences(paragraph: str, language: str = "en") -> list[str]:
         end = match.group("end")
         if end.startswith(".") and len(end.rstrip("\"'\u2019\u201d\u00bb)]")) == 1:
             before = paragraph[last:match.start()]
-            word = re.search(r"([^\s\"'(\[\u201c\u2018]*)$", before).group(1)
+            last_word = re.search(r"([^\s\"'(\[\u201c\u2018]*)$", before)
+            assert last_word is not None  # `[...]*$` matches every string
+            word = last_word.group(1)
             if _keeps_going(word, paragraph[match.end():], prefixes, numeric):
                 continue
         sentences.append(paragraph[last:match.start() + len(end)].strip())

@@ -31,9 +31,11 @@ class WordTrie:
         level = self.root
         for key in keys[:-1]:
             node = level.get(key)
-            if node is None or node[0] is None:
-                node = level[key] = ({}, None if node is None else node[1])
-            level = node[0]
+            children = None if node is None else node[0]
+            if children is None:
+                children = {}
+                level[key] = (children, None if node is None else node[1])
+            level = children
         node = level.get(keys[-1])
         level[keys[-1]] = (None if node is None else node[0], payload)
 

@@ -230,8 +230,8 @@ def export_csv(glossary: Glossary, *, locale: str, source_locale: str = "en") ->
     writer.writerow(CSV_COLUMNS)
     for entry in glossary:
         rendering = entry.renderings.get(locale)
-        target = _csv_target(rendering)
-        if target is None:
+        target = _csv_target(rendering) if rendering is not None else None
+        if rendering is None or target is None:
             continue
         canonical = entry.canonical
         seen = set()
@@ -244,9 +244,7 @@ def export_csv(glossary: Glossary, *, locale: str, source_locale: str = "en") ->
     return out.getvalue()
 
 
-def _csv_target(rendering: Rendering | None) -> Form | None:
-    if rendering is None:
-        return None
+def _csv_target(rendering: Rendering) -> Form | None:
     return rendering.approved() or next(iter(rendering.with_status(Status.ADMITTED)), None)
 
 

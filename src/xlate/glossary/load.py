@@ -168,6 +168,7 @@ def _parse_entry(raw: dict[str, Any], problem: _Problems, origin: Location) -> E
             problem("G101", f"unknown key '{key}' in entry", key, found=key)
     if not ok:
         return None
+    assert isinstance(entry_id, str) and kind is not None  # else `ok` is False
     return Entry(
         id=entry_id, kind=Kind(kind), forms=tuple(forms), renderings=renderings,
         case_sensitive=case_sensitive, hangul=scalars["hangul"], hanja=scalars["hanja"],

@@ -13,11 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*(\]\]?)\s*(?:#.*)?$")
-_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')"""  # a bare, basic or literal key
-_KEY = re.compile(rf"^\s*({_KEY_PART}(?:\s*\.\s*{_KEY_PART})*)\s*=")
+_KEY_PART = re.compile(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""")  # a bare, basic or literal key
+_KEY = re.compile(rf"^\s*((?:{_KEY_PART.pattern})(?:\s*\.\s*(?:{_KEY_PART.pattern}))*)\s*=")
 
-
-_KEY_PART = re.compile(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""")
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
 # Single-line strings, removed before counting brackets (a "[" inside a string is text).
 _STRINGS = re.compile(r""""(?:[^"\\\n]|\\.)*"|'[^'\n]*'""")

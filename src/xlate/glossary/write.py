@@ -298,10 +298,10 @@ def _respace(node: Any) -> Any:
     elif isinstance(node, (Container, AbstractTable)):
         inline = isinstance(node, InlineTable)
         for key, value in (node.body if isinstance(node, Container) else node.value.body):
-            trivia = getattr(value, "_trivia", None)
-            if inline and key is not None and isinstance(value, (Date, DateTime, Time)) \
-                    and trivia.comment_ws and not trivia.comment:
-                trivia.trail, trivia.comment_ws = trivia.comment_ws + trivia.trail, ""
+            if inline and key is not None and isinstance(value, (Date, DateTime, Time)):
+                trivia = value.trivia
+                if trivia.comment_ws and not trivia.comment:
+                    trivia.trail, trivia.comment_ws = trivia.comment_ws + trivia.trail, ""
             _respace(value)
     return node
 

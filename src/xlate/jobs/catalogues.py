@@ -211,7 +211,9 @@ def render(config: Config, locale: str, article_id: str | None, fmt: str = "text
     fallbacks = total = 0
     for source in sources:
         rows: list[tuple[str, str]] = []
-        current_paragraph, pieces, originals = None, [], []
+        current_paragraph: int | None = None
+        pieces: list[str] = []
+        originals: list[str] = []
         for sentence in segment(source.text, config.source_locale):
             key = f"{source.article.id}\x04{sentence.text}"
             translated = translation.pgettext(source.article.id, sentence.text)

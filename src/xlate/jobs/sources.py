@@ -51,6 +51,7 @@ def catalog_document(text: str, shown: str) -> Document:
     for entry in catalog:
         if entry.obsolete or not entry.msgid:
             continue
+        assert entry.linenum is not None  # polib numbers every entry it parses
         segments.append(Segment(entry.msgid, line=_msgid_line(lines, entry.linenum), exact=False,
                                 context=entry.msgid))
     return Document(shown, tuple(segments))

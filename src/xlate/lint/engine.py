@@ -64,7 +64,8 @@ def _preferred(entry: Entry, day: dt.date | None) -> str:
     return form.text if form else entry.id
 
 
-def _where(segment: Segment, index: LineIndex | None, start: int, end: int) -> tuple[int, ...]:
+def _where(segment: Segment, index: LineIndex | None, start: int,
+           end: int) -> tuple[int, int, int, int]:
     if not segment.exact or index is None:
         return segment.line, segment.column, segment.line, segment.column
     line, column = index.position(start)
@@ -85,6 +86,7 @@ def _hit_finding(hit: Hit, day: dt.date | None) -> tuple[str, str, str] | None:
     found = _SPACES.sub(" ", hit.found)
     canonical = _preferred(entry, day)
     if hit.how is How.EXACT:
+        assert form is not None  # an exact hit without a form returned above
         if form.status is Status.FORBIDDEN:
             return ("T102", f"'{found}' is a forbidden form of '{canonical}' ({entry.id})",
                     canonical)
@@ -136,8 +138,10 @@ def _lint(documents: Sequence[Document], matcher: Matcher, registry: Registry) -
             result.occurrences[document.path] = result.occurrences.get(document.path, 0) + \
                 scan.occurrences
             # (position, hit, label, count): uses in order of first appearance.
-            uses: list[tuple[int, Hit, str, int]] = [
-                (first.start, first, first.form.text, n) for first, n in scan.accepted]
+            uses: list[tuple[int, Hit, str, int]] = []
+            for first, n in scan.accepted:
+                assert first.form is not None  # an accepted hit is of a listed form
+                uses.append((first.start, first, first.form.text, n))
             for hit, inside in scan.hits:
                 if inside is not None and _acceptable(inside) and not _acceptable(hit):
                     continue  # an accepted name keeps its own spelling ("Ministry of Defence")

@@ -6,11 +6,12 @@ Their documentation, bound in the registry; the schema rules fire while a file i
 
 from __future__ import annotations
 
+from xlate.model import Severity
 from xlate.rules.registry import Rule
 
 RULES = (
     Rule(
-        "G101", "unknown-key", "error",
+        "G101", "unknown-key", Severity.ERROR,
         "Flags a key that the glossary format does not define, in an entry, a locale table or a "
         "dated form.",
         "A misspelt key (`deprecate` for `deprecated`) would otherwise be silently ignored, and "
@@ -23,7 +24,7 @@ RULES = (
         '[term.fr]\napproved = "Otan"\n',
     ),
     Rule(
-        "G102", "missing-key", "error",
+        "G102", "missing-key", Severity.ERROR,
         "Flags an entry without `id`, `kind` or `canonical`, a locale table without `approved`, or "
         "a dated form without `text`.",
         "Without them the entry cannot be matched or checked; it is left out of the glossary.",
@@ -33,7 +34,7 @@ RULES = (
         '[term.ja]\napproved = "ソウル"\n[term.fr]\napproved = "Séoul"\n',
     ),
     Rule(
-        "G103", "invalid-value", "error",
+        "G103", "invalid-value", Severity.ERROR,
         "Flags a value of the wrong type or shape: an id that is not lower-case snake case, an "
         "empty form, a form with surrounding or embedded line-break white space, a `from` date "
         "after its `until` date, a non-boolean `case_sensitive`.",
@@ -43,7 +44,7 @@ RULES = (
         'approved = "헤이그"\n[term.ja]\napproved = "ハーグ"\n[term.fr]\napproved = "La Haye"\n',
     ),
     Rule(
-        "G104", "unknown-kind", "error",
+        "G104", "unknown-kind", Severity.ERROR,
         "Flags a `kind` that is not one of person, title, office, organisation, programme, event, "
         "place, body, term, spelling.",
         "Kinds drive which rules apply (spelling entries need no renderings, for instance); a typo "
@@ -55,7 +56,7 @@ RULES = (
         '[term.ja]\napproved = "ソウル"\n[term.fr]\napproved = "Séoul"\n',
     ),
     Rule(
-        "G105", "unknown-locale", "error",
+        "G105", "unknown-locale", Severity.ERROR,
         "Flags a sub-table of an entry whose name is not a locale known to CLDR (`[term.kr]` for "
         "Korean, whose code is `ko`).",
         "Renderings under a wrong locale code are never used for that locale's catalogue.",
@@ -66,7 +67,7 @@ RULES = (
         '[term.ja]\napproved = "ソウル"\n[term.fr]\napproved = "Séoul"\n',
     ),
     Rule(
-        "G201", "duplicate-id", "error",
+        "G201", "duplicate-id", Severity.ERROR,
         "Flags an id used by more than one entry, in the same file or in two files.",
         "Ids are how findings, baselines and imports refer to a concept; two entries with one id "
         "make every reference ambiguous.",
@@ -84,7 +85,7 @@ RULES = (
         '[term.fr]\napproved = "ville spéciale de Séoul"\n',
     ),
     Rule(
-        "G202", "form-in-two-entries", "error",
+        "G202", "form-in-two-entries", Severity.ERROR,
         "Flags a source-language form (canonical, admitted, deprecated or forbidden) claimed by "
         "two entries. Forms are compared after folding white space, apostrophes and dashes, and "
         "ignoring case when either entry is case-insensitive.",
@@ -100,7 +101,7 @@ RULES = (
         '[term.fr]\napproved = "États-Unis"\n',
     ),
     Rule(
-        "G203", "variant-equals-preferred", "error",
+        "G203", "variant-equals-preferred", Severity.ERROR,
         "Flags an admitted, deprecated or forbidden form that is the same as the entry's canonical "
         "form (source side) or approved rendering (target side).",
         "A form cannot be both preferred and flagged; one of the two lists is wrong.",
@@ -112,7 +113,7 @@ RULES = (
         '[term.fr]\napproved = "Otan"\n',
     ),
     Rule(
-        "G204", "form-listed-twice", "error",
+        "G204", "form-listed-twice", Severity.ERROR,
         "Flags a form listed twice within one entry's source forms or one locale table, in the "
         "same list or in two (admitted and deprecated, say).",
         "A form has one status; listing it twice is a copy-paste slip or a contradiction.",
@@ -125,7 +126,7 @@ RULES = (
         '[term.ja]\napproved = "マルコ・ルビオ"\n[term.fr]\napproved = "Marco Rubio"\n',
     ),
     Rule(
-        "G205", "rendering-in-two-entries", "warning",
+        "G205", "rendering-in-two-entries", Severity.WARNING,
         "Flags an approved or admitted rendering that two entries share in the same locale.",
         "The translation check then cannot tell which concept a rendering stands for; usually one "
         "of the two entries needs a more specific rendering.",
@@ -143,7 +144,7 @@ RULES = (
         '[term.fr]\napproved = "sommet Séoul-Washington"\n',
     ),
     Rule(
-        "G206", "overlapping-preferred-forms", "error",
+        "G206", "overlapping-preferred-forms", Severity.ERROR,
         "Flags two canonical forms, or two approved renderings in one locale, that are valid on "
         "the same day. Several preferred forms are allowed only as a sequence of dated forms.",
         "On any given date exactly one form must be the one to use, or the fix is ambiguous.",
@@ -156,7 +157,7 @@ RULES = (
         '[term.ja]\napproved = "大統領室"\n[term.fr]\napproved = "la présidence"\n',
     ),
     Rule(
-        "G301", "missing-rendering", "error",
+        "G301", "missing-rendering", Severity.ERROR,
         "Flags an entry with no approved rendering for a configured target locale. Entries of kind "
         "`spelling` (English house style) are exempt.",
         "Translators are shown the approved rendering and the check enforces it; without one, the "
@@ -168,7 +169,7 @@ RULES = (
         '[term.ja]\napproved = "ソウル"\n[term.fr]\napproved = "Séoul"\n',
     ),
     Rule(
-        "G302", "wrong-script", "error",
+        "G302", "wrong-script", Severity.ERROR,
         "Flags a `hangul` value that is not written in Hangul, or a `hanja` value that is not "
         "written in Han characters.",
         "The original script is used to generate romanisations and to check Korean and Japanese "
@@ -181,7 +182,7 @@ RULES = (
         '[term.fr]\napproved = "Wi Sung-lac"\n',
     ),
     Rule(
-        "G303", "unknown-reference", "error",
+        "G303", "unknown-reference", Severity.ERROR,
         "Flags an id in `see` that names no entry of the glossary.",
         "Cross-references are followed by `xlate glossary show`; a dangling one is a renamed or "
         "deleted entry that was not updated everywhere.",

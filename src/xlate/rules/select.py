@@ -4,7 +4,7 @@ wins."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from xlate.errors import XlateError
 from xlate.model import Finding, Severity
@@ -43,15 +43,9 @@ class Selection:
                 continue
             level = self.severity_of(finding)
             if level is not finding.severity:
-                finding = _replace(finding, severity=level)
+                finding = replace(finding, severity=level)
             result.append(finding)
         return sorted(result, key=Finding.sort_key)
-
-
-def _replace(finding: Finding, **changes: object) -> Finding:
-    from dataclasses import replace
-
-    return replace(finding, **changes)
 
 
 def worst_exit(findings: Iterable[Finding], fail_on: Severity) -> int:

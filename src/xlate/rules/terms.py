@@ -5,11 +5,12 @@ Each rule's examples are English text checked against the repository's own gloss
 
 from __future__ import annotations
 
+from xlate.model import Severity
 from xlate.rules.registry import Rule
 
 RULES = (
     Rule(
-        "T101", "deprecated-variant", "warning",
+        "T101", "deprecated-variant", Severity.WARNING,
         "Flags a deprecated variant of a glossary term: a spelling the glossary lists as replaced "
         "by its canonical form. `xlate lint --fix` rewrites it.",
         "One concept should be written one way throughout the copy; readers, search and the "
@@ -20,7 +21,7 @@ RULES = (
         "text",
     ),
     Rule(
-        "T102", "forbidden-form", "error",
+        "T102", "forbidden-form", Severity.ERROR,
         "Flags a form the glossary marks as forbidden: a known mistake, such as a wrong name or "
         "a wrong rank for a body.",
         "Forbidden forms are factual errors, not style: \"working-level\" misstates the rank of a "
@@ -31,7 +32,7 @@ RULES = (
         "text",
     ),
     Rule(
-        "T103", "unlisted-romanisation", "warning",
+        "T103", "unlisted-romanisation", Severity.WARNING,
         "Flags a romanisation of a Korean name that the glossary does not list, recognised from "
         "the entry's Hangul (Revised Romanization, McCune-Reischauer and popular spellings such as "
         "Lee/Yi/Rhee, in either name order).",
@@ -42,7 +43,7 @@ RULES = (
         "text",
     ),
     Rule(
-        "T104", "near-miss-name", "warning",
+        "T104", "near-miss-name", Severity.WARNING,
         "Flags a capitalised name that is one edit (a letter added, dropped, changed or swapped) "
         "away from a name in the glossary: a probable misspelling.",
         "Misspelt names are the most embarrassing errors in news copy and spell checkers do not "
@@ -52,7 +53,7 @@ RULES = (
         "text",
     ),
     Rule(
-        "T105", "wrong-case", "warning",
+        "T105", "wrong-case", Severity.WARNING,
         "Flags a case-sensitive term written in other capitals (a proper name in lower case, an "
         "acronym written as a word). All capitals, as in headlines and datelines, are typography "
         "and not flagged.",
@@ -63,7 +64,7 @@ RULES = (
         "text",
     ),
     Rule(
-        "T106", "unlisted-spelling", "warning",
+        "T106", "unlisted-spelling", Severity.WARNING,
         "Flags another hyphen, space or joined spelling of a glossary form (\"Jaemyung Lee\" for "
         "\"Jae-myung Lee\") that the glossary does not list.",
         "Such spellings escape exact-match search and translation-memory lookups, and they are "
@@ -73,7 +74,7 @@ RULES = (
         "text",
     ),
     Rule(
-        "T201", "mixed-forms-in-document", "warning",
+        "T201", "mixed-forms-in-document", Severity.WARNING,
         "Flags a concept written in two or more different forms within one document (admitted "
         "alternatives such as abbreviations do not count). Reported once per concept and "
         "document, where the second form first appears.",
@@ -84,7 +85,7 @@ RULES = (
         "text",
     ),
     Rule(
-        "T202", "mixed-forms-across-documents", "warning",
+        "T202", "mixed-forms-across-documents", Severity.WARNING,
         "Flags a concept written in one form in one document and in another form in another "
         "document of the same lint run (admitted alternatives do not count). Reported once per "
         "concept, where a form not used before first appears.",
@@ -97,7 +98,7 @@ RULES = (
         "text",
     ),
     Rule(
-        "T301", "house-spelling", "warning",
+        "T301", "house-spelling", Severity.WARNING,
         "Flags a spelling that the house style replaces (the glossary's `spelling` entries: "
         "\"defence\" for \"defense\", \"advisor\" for \"adviser\").",
         "A house style is one spelling convention applied everywhere; mixed conventions are the "

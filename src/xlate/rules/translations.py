@@ -7,6 +7,7 @@ header says otherwise); lines `--- NAME` separate two catalogues.
 
 from __future__ import annotations
 
+from xlate.model import Severity
 from xlate.rules.registry import Rule
 
 _H = 'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
@@ -18,7 +19,7 @@ def _po(body: str, lang: str = "ko") -> str:
 
 RULES = (
     Rule(
-        "C101", "missing-approved-rendering", "error",
+        "C101", "missing-approved-rendering", Severity.ERROR,
         "Flags an entry whose source names a glossary concept but whose translation contains "
         "neither its approved rendering nor an admitted one (for the article's date).",
         "The approved rendering is the reason the glossary exists: a translator who paraphrases "
@@ -30,7 +31,7 @@ RULES = (
         "po",
     ),
     Rule(
-        "C102", "forbidden-rendering", "error",
+        "C102", "forbidden-rendering", Severity.ERROR,
         "Flags a rendering the glossary forbids for a concept named in the source.",
         "Forbidden renderings are known mistakes: 국가안보보좌관 is the US post, not the South "
         "Korean National Security Adviser's title.",
@@ -41,7 +42,7 @@ RULES = (
         "po",
     ),
     Rule(
-        "C103", "deprecated-rendering", "warning",
+        "C103", "deprecated-rendering", Severity.WARNING,
         "Flags a rendering the glossary deprecates for a concept named in the source, or an "
         "approved rendering used outside its dates (청와대 in an article of June 2025).",
         "Two transcriptions of one name (마크 루터, 마르크 뤼터) read as two people; a name used "
@@ -51,7 +52,7 @@ RULES = (
         "po",
     ),
     Rule(
-        "C104", "rendering-in-compound", "warning",
+        "C104", "rendering-in-compound", Severity.WARNING,
         "Flags a Korean approved rendering found only inside a longer word (나토군), never on its "
         "own or followed by particles only.",
         "A compound usually means another concept (나토군 is NATO forces), so the term itself is "
@@ -61,7 +62,7 @@ RULES = (
         "po",
     ),
     Rule(
-        "C105", "particle-mismatch", "error",
+        "C105", "particle-mismatch", Severity.ERROR,
         "Flags a Korean particle that does not agree with the final consonant of the term it "
         "follows (은/는, 이/가, 을/를, 과/와, 으로/로 ...).",
         "Swapping one rendering for another (대통령실 for 청와대, 마크 루터 for 마르크 뤼터) "
@@ -71,7 +72,7 @@ RULES = (
         "po",
     ),
     Rule(
-        "C201", "inconsistent-rendering", "warning",
+        "C201", "inconsistent-rendering", Severity.WARNING,
         "Flags a concept rendered in two ways within one catalogue: the approved rendering and "
         "a deprecated one, or one rendering with different spacing or middle dots (방산 협의체 / "
         "방산협의체). Admitted alternatives (a second reference) do not count.",
@@ -83,7 +84,7 @@ RULES = (
         "po",
     ),
     Rule(
-        "C202", "divergent-translations", "warning",
+        "C202", "divergent-translations", Severity.WARNING,
         "Flags one source sentence translated differently in two catalogues of the same locale.",
         "Shared sentences (datelines, boilerplate, quotes) should read the same wherever they "
         "are published.",
@@ -95,7 +96,7 @@ RULES = (
         "po",
     ),
     Rule(
-        "C301", "missing-number", "warning",
+        "C301", "missing-number", Severity.WARNING,
         "Flags a number or a date of the source that the translation does not contain. Dates "
         "are expected in the locale's CLDR form (June 26: 6월 26일, 6月26日, 26 juin); a month "
         "written once for a range (6월 24~25일) counts for both days.",
@@ -106,7 +107,7 @@ RULES = (
         "po",
     ),
     Rule(
-        "C401", "untranslated", "warning",
+        "C401", "untranslated", Severity.WARNING,
         "Flags an entry with no translation.",
         "Untranslated sentences fall back to English in the rendered article.",
         _po('msgctxt "a"\nmsgid "They met."\nmsgstr ""\n'),
@@ -114,7 +115,7 @@ RULES = (
         "po",
     ),
     Rule(
-        "C402", "fuzzy", "warning",
+        "C402", "fuzzy", Severity.WARNING,
         "Flags an entry marked fuzzy: its translation was carried over from a changed source "
         "sentence and needs review.",
         "Fuzzy translations are not used (the rendered article falls back to English) and may "
@@ -125,7 +126,7 @@ RULES = (
         "po",
     ),
     Rule(
-        "C403", "below-min-translated", "error",
+        "C403", "below-min-translated", Severity.ERROR,
         "Flags a catalogue whose share of translated entries is below `--min-translated`.",
         "A release gate: an article must not ship half translated.",
         _po('msgctxt "a"\nmsgid "They met."\nmsgstr ""\n'),
@@ -133,7 +134,7 @@ RULES = (
         "po",
     ),
     Rule(
-        "C404", "stale-catalogue", "error",
+        "C404", "stale-catalogue", Severity.ERROR,
         "Flags a template that no longer matches the sources (run `xlate extract`) or a "
         "catalogue that no longer matches the template or the glossary (run `xlate update`).",
         "Translators would be translating yesterday's article, with yesterday's glossary hints.",
@@ -143,7 +144,7 @@ RULES = (
         "sh",
     ),
     Rule(
-        "C501", "broken-format-string", "error",
+        "C501", "broken-format-string", Severity.ERROR,
         "Flags a translation whose format placeholders do not match the source's (babel's "
         "python-format checker), on entries flagged as format strings.",
         "A missing or renamed placeholder crashes the program that formats the message, or "
@@ -155,7 +156,7 @@ RULES = (
         "po",
     ),
     Rule(
-        "C502", "broken-plural-forms", "error",
+        "C502", "broken-plural-forms", Severity.ERROR,
         "Flags a Plural-Forms header that `msgfmt --check` refuses: plural entries without "
         "`nplurals=` or `plural=` (or without a header), an nplurals that is not a number, an "
         "expression that does not parse, or one that for some n from 0 to 1000 divides by zero, "
@@ -171,7 +172,7 @@ RULES = (
         "po",
     ),
     Rule(
-        "C503", "duplicate-message", "error",
+        "C503", "duplicate-message", Severity.ERROR,
         "Flags a message defined twice in one catalogue (same msgctxt and msgid).",
         "gettext keeps one of the two translations at random; `msgfmt` refuses the file.",
         _po('msgctxt "a"\nmsgid "They met."\nmsgstr "이들은 만났다."\n\n'
@@ -181,7 +182,7 @@ RULES = (
         "po",
     ),
     Rule(
-        "C504", "line-break-mismatch", "error",
+        "C504", "line-break-mismatch", Severity.ERROR,
         "Flags a translation that does not begin and end with a line break exactly where its "
         "source does (the check `msgfmt --check` makes).",
         "Line breaks at the edges are layout the program relies on; msgfmt rejects the "
@@ -191,7 +192,7 @@ RULES = (
         "po",
     ),
     Rule(
-        "C505", "plural-count-mismatch", "error",
+        "C505", "plural-count-mismatch", Severity.ERROR,
         "Flags a translated plural entry whose number of `msgstr[i]` differs from the header's "
         "nplurals, at the entry's line (what `msgfmt --check` refuses). The header, not a table "
         "of languages, decides: the catalogue says how many forms it has.",
@@ -207,7 +208,7 @@ RULES = (
         "po",
     ),
     Rule(
-        "C506", "unknown-plural-formula", "warning",
+        "C506", "unknown-plural-formula", Severity.WARNING,
         "Flags a valid Plural-Forms formula that behaves like none of the formulas known for the "
         "catalogue's language: GNU gettext's conventional table, babel's legacy table, CLDR's "
         "rules (pinned in xlate) and the installed babel's. Formulas are compared by the form "
@@ -221,7 +222,7 @@ RULES = (
         "po",
     ),
     Rule(
-        "C901", "ignore-without-reason", "error",
+        "C901", "ignore-without-reason", Severity.ERROR,
         "Flags a translator comment `xlate: ignore CODE` without a reason after `--`; the "
         "finding it meant to silence is reported too.",
         "A silenced finding must say why, so that reviewers can judge it; the reason is shown "
