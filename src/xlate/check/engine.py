@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Sequence
 
 import polib
 
+from xlate.english.match import How, Matcher
+from xlate.model import Entry, Finding, Form, Kind, Location, Status
+from xlate.rules.registry import Registry
 from xlate.target import match as tg
 from xlate.target.locales import date_pattern, month_day_forms, month_forms, month_number
-from xlate.english.match import How, Matcher
-from xlate.model import Entry, Finding, Kind, Location, Status
-from xlate.rules.registry import Registry
 
 _IGNORE = re.compile(r"xlate:\s*ignore\s+([A-Z0-9, ]+?)\s*(?:--\s*(.*\S))?\s*$")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
@@ -51,7 +51,7 @@ class Catalogue:
         """The line of the entry's first msgstr (polib gives the entry's first line, comments
         included); msgfmt names this line too."""
         lines = self.lines
-        for number in range(max(entry.linenum, 1), len(lines) + 1):
+        for number in range(max(entry.linenum or 1, 1), len(lines) + 1):
             if lines[number - 1].startswith(("msgstr", "#~ msgstr")):
                 return number
         return entry.linenum or 1
@@ -145,7 +145,8 @@ def _check_term(concept: Entry, text: str, catalogue: Catalogue, entry: polib.PO
     good = [f for f in rendering.forms if f.status in (Status.PREFERRED, Status.ADMITTED)
             and f.valid_on(day)]
     admitted = {tg.fold(f.text, locale) for f in good if f.status is Status.ADMITTED}
-    present, compound = [], []
+    present: list[tuple[Form, tg.TargetHit]] = []
+    compound: list[tuple[Form, tg.TargetHit]] = []
     for form in good:
         for hit in tg.find(form.text, text, locale):
             (compound if hit.tail is tg.Tail.COMPOUND else present).append((form, hit))

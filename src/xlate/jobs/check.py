@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
-from xlate.jobs import catalogues as catalogs
 from xlate.check.engine import Catalogue, CheckOptions, CheckResult, check
 from xlate.check.gettext import gettext_findings
 from xlate.config import Config
-from xlate.errors import XlateError
-from xlate.po.plurals import installed_plurals
-from xlate.manifest import load_manifest
 from xlate.english.match import Matcher
+from xlate.errors import XlateError
+from xlate.jobs import catalogues as catalogs
+from xlate.jobs.sources import read_text_file
+from xlate.manifest import load_manifest
 from xlate.model import Finding, Glossary, Location
+from xlate.po.plurals import installed_plurals
 from xlate.rules import REGISTRY
 from xlate.rules.select import Selection
-from xlate.jobs.sources import read_text_file
+
 
 @dataclass
 class CheckOutcome:
@@ -48,7 +49,16 @@ def load(paths: Sequence[Path], config: Config, locale: str | None = None) -> li
     return out
 
 
-def stale_findings(config: Config, glossary: Glossary, locales_checked: Sequence[str]) -> list[Finding]:
+def _catalogue_files(config: Config, paths: Sequence[str]) -> list[Path]:
+    """The PO files named, or every catalogue of the project."""
+    if paths:
+        return [Path(p) for p in paths]
+    folder = catalogs.Paths(config.catalogs)
+    return [folder.po(locale) for locale in folder.locales()]
+
+
+def stale_findings(config: Config, glossary: Glossary,
+                   locales_checked: Sequence[str]) -> list[Finding]:
     """C404 for a stale template or catalogue of this project."""
     out = []
     changed, shown = catalogs.extract(config, glossary, check=True)
@@ -68,8 +78,7 @@ def run_check(config: Config, glossary: Glossary, paths: Sequence[str], *, selec
               locale: str | None = None, min_translated: float | None = None,
               stale: bool = True) -> CheckOutcome:
     project = not paths
-    files = [Path(p) for p in paths] if paths else \
-        [catalogs.Paths(config.catalogs).po(l) for l in catalogs.Paths(config.catalogs).locales()]
+    files = _catalogue_files(config, paths)
     if project and not files:
         raise XlateError("no catalogues found (run `xlate init LOCALE`)",
                          path=config.display(config.catalogs))
@@ -94,17 +103,16 @@ def run_check(config: Config, glossary: Glossary, paths: Sequence[str], *, selec
 def build_report(config: Config, glossary: Glossary, paths: Sequence[str] = (),
                  locale: str | None = None) -> str:
     """The HTML report of the catalogues: coverage, compliance, articles side by side."""
-    from xlate.target import match as tg
     from xlate.check.engine import _concepts
-    from xlate.report.html import LocaleSection, Row, render_html
-    from xlate.target.locales import language_name
     from xlate.model import Kind, Status
+    from xlate.report.html import LocaleSection, Row, render_html
+    from xlate.target import match as tg
+    from xlate.target.locales import language_name
 
     outcome = run_check(config, glossary, paths, selection=Selection(config.select, config.ignore,
                                                                      config.severity),
                         locale=locale)
-    files = [Path(p) for p in paths] if paths else \
-        [catalogs.Paths(config.catalogs).po(l) for l in catalogs.Paths(config.catalogs).locales()]
+    files = _catalogue_files(config, paths)
     titles = {}
     if config.manifest.is_file():
         titles = {a.id: a.title for a in load_manifest(config.manifest)}
@@ -132,8 +140,8 @@ def build_report(config: Config, glossary: Glossary, paths: Sequence[str] = (),
                 rendering = concept.renderings.get(catalogue.locale)
                 for form in rendering.forms if rendering else ():
                     if form.status in (Status.PREFERRED, Status.ADMITTED):
-                        target_spans += [(h.start, h.end)
-                                         for h in tg.find(form.text, entry.msgstr, catalogue.locale)]
+                        hits = tg.find(form.text, entry.msgstr, catalogue.locale)
+                        target_spans += [(h.start, h.end) for h in hits]
             article = titles.get(entry.msgctxt or "", entry.msgctxt or "")
             articles.setdefault(article, []).append(
                 Row(entry.msgid, entry.msgstr, source_spans, target_spans, findings))
