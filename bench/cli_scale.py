@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from lint_scale import build_glossary, scale_arguments, scale_corpus
 
-from xlate.glossary.write import entry_to_toml
+from xlate.glossary.toml_text import entry_to_toml
 from xlate.model import Glossary
 
 _PHASE = re.compile(r"^xlate-timing (\w+) ([0-9.]+)$", re.M)

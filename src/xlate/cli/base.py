@@ -4,6 +4,9 @@ Exit status: 0 clean, 1 findings at or above --fail-on, 2 bad input or usage, 3 
 Heavy modules (babel, polib, sacremoses, XML) are imported inside the commands that need them, so
 that `xlate --version` and `xlate --help` start fast. This module holds the application, the
 shared options and helpers; the commands live in the modules beside it.
+
+One module, over 300 lines: the application, the options every command shares and the output
+helpers (closed pipes, the stdout guard, tables) that must behave the same everywhere.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@
   `parse_glossary_text` parses one file's text;
 - `validate`: `validate` runs the form and rendering rules (G2xx, G3xx) over a parsed glossary;
 - `lookup`: `find_entries` by id or any form, `describe` for `xlate glossary show`;
-- `write`: an entry's canonical TOML text, `merge_glossary` of an import into the files;
+- `toml_text`: `entry_to_toml`, an entry's canonical TOML text;
+- `merge`: `merge_glossary`, an import merged into the files, losing nothing they hold;
 - `tbx`, `jsoncsv`: the interchange formats (TBX v3 and v2, xlate JSON, Weblate CSV);
 - `tomlmap`: line numbers of keys in a TOML file.
 

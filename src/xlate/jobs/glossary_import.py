@@ -1,8 +1,8 @@
 """`xlate glossary import`: read a TBX or JSON glossary and merge it into the TOML files.
 
-The I/O around the pure pieces: `tbx.read_tbx` / `exchange.read_json` parse, `glossary_write.
-merge_glossary` merges texts, and this module reads the files and writes the changed ones
-atomically (nothing when `dry_run`).
+The I/O around the pure pieces: `glossary.tbx.read_tbx` / `glossary.jsoncsv.read_json` parse,
+`glossary.merge.merge_glossary` merges texts, and this module reads the files and writes the
+changed ones atomically (nothing when `dry_run`).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from xlate.errors import FormatError, XlateError
 from xlate.fsutil import atomic_write
 from xlate.glossary.jsoncsv import read_json
 from xlate.glossary.load import glossary_files, read_text
+from xlate.glossary.merge import merge_glossary
 from xlate.glossary.tbx import read_tbx
-from xlate.glossary.write import merge_glossary
 from xlate.model import Glossary
 
 

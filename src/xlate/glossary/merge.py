@@ -1,4 +1,4 @@
-"""Writing the glossary's TOML: one entry's canonical text, and merging an import into the files.
+"""Merging an imported glossary into the TOML files, by id, losing nothing they hold.
 
 Pure: text in, text out; only the CLI reads and writes files (with `atomic_write`).
 
@@ -17,13 +17,15 @@ brings nothing new changes no byte. The policy, by id:
   (`kind`, `case_sensitive`, `hangul`, `hanja`, a note) that differs from the existing one, is a
   conflict: the existing value stays and the report says what the import wanted. Values the
   entry lacks (`hangul`, a note, a locale table, `see` ids) are added.
+
+One module, over 300 lines: the merge policy and the tomlkit edits that carry it out change
+together.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -36,118 +38,21 @@ from tomlkit.exceptions import ParseError
 from tomlkit.items import AbstractTable, AoT, Array, Date, DateTime, InlineTable, Table, Time
 
 from xlate.errors import GlossaryError
-from xlate.model import Entry, Form, Glossary, Rendering, Status
+from xlate.glossary.toml_text import (
+    ENTRY_KEYS,
+    LIST_KEYS,
+    LOCALE_KEYS,
+    STATUS_OF_KEY,
+    array_value,
+    basic_string,
+    entry_to_toml,
+    form_value,
+    locale_to_toml,
+    note_value,
+    preferred_value,
+)
+from xlate.model import Entry, Form, Glossary, Status
 
-ENTRY_KEYS = ("id", "kind", "canonical", "admitted", "deprecated", "forbidden", "case_sensitive",
-              "hangul", "hanja", "see", "note")
-LOCALE_KEYS = ("approved", "admitted", "deprecated", "forbidden", "note")
-_LIST_KEYS = {Status.ADMITTED: "admitted", Status.DEPRECATED: "deprecated",
-              Status.FORBIDDEN: "forbidden"}
-_STATUS_OF_KEY = {v: k for k, v in _LIST_KEYS.items()}
-_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"',
-            "\\": "\\\\"}
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
-_LINE = 100  # a list of plain forms longer than this is written one form per line
-
-
-# --- one entry as TOML ----------------------------------------------------------------------------
-
-def entry_to_toml(entry: Entry, *, source_locale: str = "en") -> str:
-    """The `[[term]]` table of `entry` in the layout of docs/glossary-format.md.
-
-    Keys in the documented order, defaults and empty values left out, forms grouped by status
-    (in their order within a status), dated or annotated forms as inline tables, notes with line
-    breaks as `\"\"\"` strings. `source_locale` is the language of `entry.forms`; the format keeps
-    it implicit, so it only documents the call.
-    """
-    lines = ["[[term]]", f"id = {_basic(entry.id)}", f"kind = {_basic(entry.kind.value)}"]
-    lines += _form_lines(entry.forms, "canonical")
-    if not entry.case_sensitive:
-        lines.append("case_sensitive = false")
-    for key in ("hangul", "hanja"):
-        if getattr(entry, key):
-            lines.append(f"{key} = {_basic(getattr(entry, key))}")
-    if entry.see:
-        lines.append("see = " + _array([_basic(s) for s in entry.see]))
-    if entry.note:
-        lines.append(f"note = {_note(entry.note)}")
-    text = "\n".join(lines) + "\n"
-    for locale, rendering in entry.renderings.items():
-        text += "\n" + locale_to_toml(locale, rendering)
-    return text
-
-
-def locale_to_toml(locale: str, rendering: Rendering) -> str:
-    """The `[term.<locale>]` table of one rendering."""
-    lines = [f"[term.{_key(locale)}]", *_form_lines(rendering.forms, "approved")]
-    if rendering.note:
-        lines.append(f"note = {_note(rendering.note)}")
-    return "\n".join(lines) + "\n"
-
-
-def _form_lines(forms: tuple[Form, ...] | list[Form], preferred_key: str) -> list[str]:
-    lines = []
-    preferred = [f for f in forms if f.status is Status.PREFERRED]
-    if preferred:
-        lines.append(f"{preferred_key} = {_preferred_value(preferred)}")
-    for status, key in _LIST_KEYS.items():
-        chosen = [f for f in forms if f.status is status]
-        if chosen:
-            lines.append(f"{key} = {_array([_form(f) for f in chosen])}")
-    return lines
-
-
-def _preferred_value(forms: list[Form]) -> str:
-    if len(forms) == 1:
-        return _form(forms[0])
-    return _array([_form(f) for f in forms], multiline=True)
-
-
-def _form(form: Form) -> str:
-    if form.valid_from is None and form.valid_until is None and not form.note:
-        return _basic(form.text)
-    parts = [f"text = {_basic(form.text)}"]
-    if form.valid_from is not None:
-        parts.append(f"from = {form.valid_from.isoformat()}")
-    if form.valid_until is not None:
-        parts.append(f"until = {form.valid_until.isoformat()}")
-    if form.note:
-        parts.append(f"note = {_basic(form.note)}")
-    return "{ " + ", ".join(parts) + " }"
-
-
-def _array(items: list[str], *, multiline: bool = False) -> str:
-    one_line = "[" + ", ".join(items) + "]"
-    if not multiline and len(one_line) <= _LINE and not any(i.startswith("{") for i in items):
-        return one_line
-    return "[\n" + "".join(f"  {item},\n" for item in items) + "]"
-
-
-def _basic(text: str) -> str:
-    """A TOML basic string: any text, escaped so that every TOML parser reads it back."""
-    return '"' + "".join(_escape(c) for c in text) + '"'
-
-
-def _note(text: str) -> str:
-    if "\n" not in text:
-        return _basic(text)
-    body = "".join(c if c in '\n"' else _escape(c) for c in text)
-    return '"""\n' + body.replace('"""', '""\\"') + '\n"""'
-
-
-def _escape(char: str) -> str:
-    if char in _ESCAPES:
-        return _ESCAPES[char]
-    if ord(char) < 0x20 or ord(char) == 0x7F:
-        return f"\\u{ord(char):04X}"
-    return char
-
-
-def _key(name: str) -> str:
-    return name if _BARE_KEY.match(name) else _basic(name)
-
-
-# --- merging an import into the glossary files ----------------------------------------------------
 
 @dataclass(frozen=True)
 class Update:
@@ -324,7 +229,7 @@ class _EntryMerge:
         for key in ("hangul", "hanja"):
             self._scalar(t, key, getattr(entry, key) or None, ENTRY_KEYS)
         self._see(t, list(dict.fromkeys(entry.see)))
-        self._scalar(t, "note", entry.note or None, ENTRY_KEYS, rendered=_note, strip=True)
+        self._scalar(t, "note", entry.note or None, ENTRY_KEYS, rendered=note_value, strip=True)
         self._forms(t, entry.forms, "canonical", ENTRY_KEYS, "")
         for locale, rendering in entry.renderings.items():
             sub = t.get(locale)
@@ -332,7 +237,7 @@ class _EntryMerge:
                 self.tables.append(locale_to_toml(locale, rendering))
                 self.added.append(f"{locale}: new locale")
             elif isinstance(sub, dict):
-                self._scalar(sub, "note", rendering.note or None, LOCALE_KEYS, rendered=_note,
+                self._scalar(sub, "note", rendering.note or None, LOCALE_KEYS, rendered=note_value,
                              label=f"{locale}.note", strip=True)
                 self._forms(sub, rendering.forms, "approved", LOCALE_KEYS, f"{locale}.")
 
@@ -342,7 +247,8 @@ class _EntryMerge:
         if not missing:
             return
         if see is None:
-            self._insert(t, "see", "see = " + _array([_basic(s) for s in missing]), ENTRY_KEYS)
+            listed = array_value([basic_string(s) for s in missing])
+            self._insert(t, "see", "see = " + listed, ENTRY_KEYS)
         elif isinstance(see, list):
             see.extend(missing)
         else:
@@ -351,7 +257,7 @@ class _EntryMerge:
         self.added.append("see " + ", ".join(missing))
 
     def _scalar(self, t: Any, key: str, value: Any, order: tuple[str, ...] | None, *,
-                rendered=_basic, label: str | None = None, strip: bool = False) -> None:
+                rendered=basic_string, label: str | None = None, strip: bool = False) -> None:
         have = t.get(key)
         if value is None or have == value or (
                 strip and isinstance(have, str) and have.strip() == value.strip()):
@@ -378,7 +284,7 @@ class _EntryMerge:
                                    f'kept "{rivals[0].text}"; added "{form.text}" as admitted')
                     status = Status.ADMITTED
             form = Form(form.text, status, form.valid_from, form.valid_until, form.note)
-            key = preferred_key if status is Status.PREFERRED else _LIST_KEYS[status]
+            key = preferred_key if status is Status.PREFERRED else LIST_KEYS[status]
             if self._add_form(t, key, form, existing, order):
                 existing.append(form)
                 self.added.append(f'{prefix}{key} "{form.text}"')
@@ -401,14 +307,14 @@ class _EntryMerge:
         current = t.get(key)
         single = key in ("canonical", "approved")
         if current is None:
-            self._insert(t, key, f"{key} = " + (_form(form) if single else _array([_form(form)])),
-                         order)
+            value = form_value(form) if single else array_value([form_value(form)])
+            self._insert(t, key, f"{key} = " + value, order)
         elif isinstance(current, list):
-            current.append(_item(_form(form)))
+            current.append(_item(form_value(form)))
         elif single and isinstance(current, (str, dict)):
             # a single canonical/approved form becomes a list of dated forms
             preferred = [f for f in existing if f.status is Status.PREFERRED] + [form]
-            t[key] = _item(_preferred_value(preferred))
+            t[key] = _item(preferred_value(preferred))
         else:
             return False
         return True
@@ -434,7 +340,7 @@ class _EntryMerge:
 def _read_forms(t: Any, preferred_key: str) -> list[Form]:
     """The forms a table holds now, read leniently (the loader reports malformed ones)."""
     forms = []
-    for key, status in ((preferred_key, Status.PREFERRED), *_STATUS_OF_KEY.items()):
+    for key, status in ((preferred_key, Status.PREFERRED), *STATUS_OF_KEY.items()):
         value = t.get(key)
         value = value.unwrap() if hasattr(value, "unwrap") else value
         items = value if isinstance(value, list) else [value] if value is not None else []

@@ -1,4 +1,5 @@
-"""Writing entries as TOML and merging an import into the glossary files without losing a byte."""
+"""Writing entries as TOML (toml_text) and merging an import into the glossary files (merge)
+without losing a byte."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from hypothesis import strategies as st
 import interchange_strategies as S
 from xlate.errors import GlossaryError
 from xlate.glossary.load import load_glossary, parse_glossary_text
+from xlate.glossary.merge import merge_glossary
 from xlate.glossary.tbx import export_tbx, read_tbx
-from xlate.glossary.write import entry_to_toml, merge_glossary
+from xlate.glossary.toml_text import entry_to_toml
 from xlate.model import Entry, Form, Glossary, Kind, Rendering, Status
 
 DATA = Path(__file__).parent / "data" / "interchange"
