@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from xlate.model import Finding, Severity
 from xlate.report.formats import render_json, render_text
 
@@ -56,3 +59,22 @@ def test_junit_escapes_markup():
     root = ET.fromstring(render_junit([f], files=["a&b", "clean.txt"]))
     assert root.find(".//failure").get("message") == '<script>&"'
     assert [c.get("classname") for c in root.iter("testcase")] == ["a&b", "clean.txt"]
+
+
+_TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.builds(
+    Finding, code=st.sampled_from(["T101", "C502"]), rule=_TEXT,
+    severity=st.sampled_from(list(Severity)), message=_TEXT, path=_TEXT,
+    line=st.integers(1, 10**6), column=st.integers(1, 500),
+    end_line=st.none() | st.integers(1, 10**6), end_column=st.none() | st.integers(1, 500),
+    term=st.none() | _TEXT, found=st.none() | _TEXT, expected=st.none() | _TEXT,
+    msgid=st.none() | _TEXT), max_size=4))
+def test_json_is_exactly_what_json_dumps_writes(findings):
+    """render_json builds its output by hand for speed; the bytes are json.dumps's."""
+    from xlate.report.formats import finding_dict, summary
+
+    payload = {"findings": [finding_dict(f) for f in findings], "summary": summary(findings)}
+    assert render_json(findings) == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

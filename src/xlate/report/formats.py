@@ -28,9 +28,21 @@ def finding_dict(finding: Finding) -> dict[str, object]:
 
 
 def render_json(findings: Sequence[Finding], **_: object) -> str:
-    """`{"findings": [...], "summary": {...}}`, the shape every reporting command shares."""
-    payload = {"findings": [finding_dict(f) for f in findings], "summary": summary(findings)}
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    """`{"findings": [...], "summary": {...}}`, the shape every reporting command shares.
+
+    The bytes of `json.dumps(payload, ensure_ascii=False, indent=2)`, built record by record:
+    with `indent`, json falls back to its pure-Python encoder (2.1 s for 56,000 findings), while
+    each scalar encoded alone takes the C path (a test holds the two outputs equal).
+    """
+    scalar = json.JSONEncoder(ensure_ascii=False).encode
+    records = []
+    for finding in findings:
+        fields = ",\n".join(f"      {scalar(name)}: {scalar(value)}"
+                            for name, value in finding_dict(finding).items())
+        records.append("    {\n" + fields + "\n    }")
+    listed = "[\n" + ",\n".join(records) + "\n  ]" if records else "[]"
+    counts = ",\n".join(f"    {scalar(k)}: {v}" for k, v in summary(findings).items())
+    return '{\n  "findings": ' + listed + ',\n  "summary": {\n' + counts + "\n  }\n}\n"
 
 
 def render_text(findings: Sequence[Finding], *, color: bool = False, **_: object) -> str:
