@@ -41,3 +41,7 @@ class GlossaryError(XlateError):
 
 class FormatError(XlateError):
     """An interchange file (TBX, CSV, JSON) cannot be read safely."""
+
+
+class PoSyntaxError(XlateError):
+    """A PO file GNU gettext would reject as text: `path:line: message`, in msgfmt's words."""
