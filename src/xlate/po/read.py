@@ -209,7 +209,7 @@ class _Parser:
         self.msgstrs: list[str] = []
         self.msgstr_lines: list[int] = []
         self.current = ""  # the field strings go to; "" when none may follow
-        self.pending = False  # a keyword still waits for its first string
+        self.pending = 0  # the line of a keyword still waiting for its first string
         self.obsolete: bool | None = None
 
     def _finish(self) -> PoEntry | None:
@@ -239,7 +239,7 @@ class _Parser:
 
     def _need_string(self) -> None:
         if self.pending:
-            self.error("syntax error: a keyword without its string")
+            self.error("syntax error: a keyword without its string", self.pending)
 
     def _boundary(self) -> PoEntry | None:
         """A comment or an opening keyword: after a complete entry, a new one begins."""
@@ -362,7 +362,7 @@ class _Parser:
             self.msgstrs.append("")
             self.msgstr_lines.append(self.lineno)
             self.current = "msgstr"
-            self.pending = True
+            self.pending = self.lineno
         else:
             self._open(keyword)
         return done
@@ -371,7 +371,7 @@ class _Parser:
         self.fields[name] = ""
         self.lines[name] = self.lineno
         self.current = name
-        self.pending = True
+        self.pending = self.lineno
 
     def _string_token(self, value: str, obsolete: bool, previous: bool) -> None:
         current = self.current
@@ -379,7 +379,7 @@ class _Parser:
             self.error("syntax error: a string without its keyword")
         if not previous and obsolete != self.obsolete:
             self.error("inconsistent use of #~")
-        self.pending = False
+        self.pending = 0
         if current == "msgstr":
             self.msgstrs[-1] += value
         else:
