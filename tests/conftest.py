@@ -14,6 +14,12 @@ SHARED = ROOT.parent / "shared"
 FULL = '[term.ko]\napproved = "가"\n[term.ja]\napproved = "ア"\n[term.fr]\napproved = "a"\n'
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch):
+    """Every test caches glossaries in a folder of its own, never in the user's cache."""
+    monkeypatch.setenv("XLATE_CACHE_DIR", str(tmp_path_factory.mktemp("xlate-cache")))
+
+
 @pytest.fixture
 def root() -> Path:
     return ROOT

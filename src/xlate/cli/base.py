@@ -285,12 +285,12 @@ def emit_table(table, *footer: str) -> None:
 def _load_glossary(ctx: typer.Context, glossary: Path | None, *, renderings: bool = True):
     """The configuration and the parsed glossary. Without `renderings`, the glossary is read
     for its English side only: no target locale is required of it (G301)."""
-    from xlate.glossary.load import load_glossary
+    from xlate.jobs.glossary import load
 
     config = _config(ctx, glossary, glossary_option=True)
     folder = glossary if glossary is not None else config.glossary
-    return config, load_glossary(folder, target_locales=config.target_locales if renderings
-                                 else (), display_root=config.root)
+    return config, load(folder, target_locales=config.target_locales if renderings else (),
+                        display_root=config.root)
 
 
 SELECT_OPTION = typer.Option(None, "--select", metavar="CODES",

@@ -286,33 +286,50 @@ def glossary_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.toml") if p.is_file())
 
 
-def read_text(path: Path) -> str:
-    """A file's text as UTF-8, or a one-line GlossaryError."""
+def read_bytes(path: Path) -> bytes:
+    """A glossary file's bytes, or a one-line GlossaryError."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise GlossaryError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
+
+
+def read_text(path: Path) -> str:
+    """A file's text as UTF-8, or a one-line GlossaryError."""
+    return decode_text(read_bytes(path), str(path))
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """A glossary file's bytes as text (UTF-8, with or without a BOM), or a GlossaryError."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
-        raise GlossaryError("not UTF-8 text", path=str(path), line=line) from exc
+        raise GlossaryError("not UTF-8 text", path=path, line=line) from exc
 
 
 def load_glossary(folder: Path, *, target_locales: Iterable[str] = (),
                   display_root: Path | None = None) -> ParsedGlossary:
     """Read and validate every file of the glossary. Findings are sorted by position."""
+    texts = [(display_path(path, display_root), read_text(path))
+             for path in glossary_files(folder)]
+    return parse_and_validate(texts, target_locales=target_locales)
+
+
+def parse_and_validate(texts: Iterable[tuple[str, str]], *,
+                       target_locales: Iterable[str] = ()) -> ParsedGlossary:
+    """Parse each (shown path, text) and validate the whole; findings sorted by position."""
     result = ParsedGlossary()
-    for path in glossary_files(folder):
-        shown = _display(path, display_root)
-        result.extend(parse_glossary_text(read_text(path), shown))
+    for shown, text in texts:
+        result.extend(parse_glossary_text(text, shown))
     result.findings.extend(validate(result.glossary, REGISTRY, target_locales=target_locales,
                                     locate=result.locate))
     result.findings.sort(key=Finding.sort_key)
     return result
 
 
-def _display(path: Path, root: Path | None) -> str:
+def display_path(path: Path, root: Path | None) -> str:
+    """`path` as reports show it: relative to `root` when it lies below it."""
     if root is not None:
         try:
             return path.resolve().relative_to(root.resolve()).as_posix()

@@ -59,9 +59,9 @@ def run_ci(config: Config, *, selection: Selection | None = None,
     """Glossary validation, lint against the baseline, template and catalogues up to date,
     translations checked; each stage runs even when an earlier one fails, and a stage whose
     input is absent is skipped."""
-    from xlate.glossary.load import load_glossary
     from xlate.jobs.catalogues import Paths
     from xlate.jobs.check import run_check, stale_findings
+    from xlate.jobs.glossary import load as load_glossary
     from xlate.jobs.lint import run_lint
 
     if selection is None:
