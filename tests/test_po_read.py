@@ -176,6 +176,7 @@ ERRORS = [
     ('hello world\nmsgid "a"\nmsgstr "b"\n', 6, 'keyword "hello" unknown'),
     ('msgid "a"\nmsgstr "b"\n"stray" garbage\n', 8, 'keyword "garbage" unknown'),
     ('msgid "a"\nmsgstr "b"\n@\n', 8, "syntax error"),
+    ('msgid "a"\nmsgstr "b\x04c"\n', 7, "context separator <EOT> within string"),
     ('msgid "a"\nmsgstr\n', 7, "syntax error"),
     ('msgid "a"\n#~ msgstr "b"\n', 7, "inconsistent use of #~"),
     ('# c\n"orphan"\nmsgid "a"\nmsgstr "b"\n', 7, "syntax error"),

@@ -380,6 +380,8 @@ class _Parser:
         if not previous and obsolete != self.obsolete:
             self.error("inconsistent use of #~")
         self.pending = 0
+        if "\x04" in value:
+            self.error("context separator <EOT> within string")
         if current == "msgstr":
             self.msgstrs[-1] += value
         else:
