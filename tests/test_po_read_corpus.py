@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import polib
@@ -79,18 +78,6 @@ def test_reader_agrees_with_polib_on_the_corpus(corpus):
     assert not found, "\n".join(f"{key}: {why}" for key, why in sorted(found.items())[:20])
     stale = set(DIFFERENCES) - {"/".join(path.parts[-5:]) for path in corpus}
     assert not stale, f"DIFFERENCES names files the corpus lacks: {sorted(stale)}"
-
-
-def test_reader_is_faster_than_polib_on_the_corpus(corpus):
-    data = [(str(path), path.read_bytes()) for path in corpus]
-    start = time.perf_counter()
-    count = sum(len(read_po(text, path).entries) for path, text in data)
-    ours = time.perf_counter() - start
-    start = time.perf_counter()
-    their_count = sum(len(polib.pofile(text.decode("utf-8"))) for _, text in data)
-    theirs = time.perf_counter() - start
-    assert count == their_count
-    assert ours < theirs, f"reader {ours:.2f} s, polib {theirs:.2f} s"
 
 
 # (b) Properties: writer then reader is lossless; the reader agrees with msgcat.
