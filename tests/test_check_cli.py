@@ -129,3 +129,34 @@ def test_ci_reports_a_broken_glossary_as_exit_2(project):
     (project / "glossary" / "broken.toml").write_text("[[term]\n", encoding="utf-8")
     result = run("ci", env={"GITHUB_ACTIONS": "false"})
     assert result.exit_code == 2 and "failed" in result.stdout
+
+
+def test_a_catalogue_msgfmt_rejects_is_refused_not_repaired(project):
+    """`msgid "Wi Sung-lac` without its closing quote: polib kept 'Wi Sung-la' and went on;
+    xlate's reader says what msgfmt says, and update refuses to write the damage back."""
+    path = project / "locales" / "ko" / "LC_MESSAGES" / "articles.po"
+    before = path.read_text(encoding="utf-8")
+    broken = before + '\nmsgctxt "extra"\nmsgid "Wi Sung-lac\nmsgstr "위성락"\n'
+    path.write_text(broken, encoding="utf-8")
+    line = len(before.splitlines()) + 3
+    for command in (["check"], ["update"], ["compile", "ko"], ["stats"]):
+        result = run(*command)
+        assert result.exit_code == 2, command
+        assert f"locales/ko/LC_MESSAGES/articles.po:{line}:" in result.stderr, command
+        assert "end-of-line within string" in result.stderr, command
+    assert path.read_text(encoding="utf-8") == broken
+
+
+def test_a_declared_charset_is_honoured(project, tmp_path):
+    """A catalogue in ISO-8859-1, as its header declares: checked, not refused as non-UTF-8."""
+    text = ('msgid ""\nmsgstr ""\n"Language: fr\\n"\n'
+            '"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
+            'msgctxt "a"\nmsgid "NATO met in The Hague."\nmsgstr "L\'Otan s\'est réunie à '
+            'Séoul."\n')
+    latin = tmp_path / "latin.po"
+    latin.write_bytes(text.encode("iso-8859-1"))
+    result = run("check", str(latin), "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    found = json.loads(result.stdout)["findings"]
+    assert [(f["code"], f["term"]) for f in found] == [("C101", "the_hague")]
+    assert "not UTF-8" not in result.stderr

@@ -242,3 +242,20 @@ def test_metadata_like_polib():
 def test_reads_its_own_repository_catalogues():
     for path in sorted(Path(__file__).parents[1].glob("**/locale/**/*.po"))[:20]:
         read_po(path.read_bytes(), str(path))
+
+
+def test_each_header_field_knows_its_line():
+    data = (b'# comment\nmsgid ""\nmsgstr ""\n"Language: fr\\n"\n'
+            b'"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\nmsgid "a"\nmsgstr "b"\n')
+    po = read_po(data)
+    assert po.field_lines == {"Language": 4, "Plural-Forms": 5}
+    same_line = read_po(b'msgid ""\nmsgstr "Language: ko\\n"\n"Plural-Forms: x\\n"\n')
+    assert same_line.field_lines == {"Language": 2, "Plural-Forms": 3}
+    assert read_po(b'msgid "a"\nmsgstr "b"\n').field_lines == {}
+
+
+def test_fuzzy_and_translated_as_gettext_counts_them():
+    po = read_po(b'#, fuzzy\nmsgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgid_plural "d"\n'
+                 b'msgstr[0] "e"\nmsgstr[1] ""\n\nmsgid "f"\nmsgstr "g"\n\nmsgid "h"\nmsgstr ""\n')
+    assert [(e.fuzzy, e.translated()) for e in po.entries] == [
+        (True, False), (False, False), (False, True), (False, False)]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import polib
 import pytest
 
 from conftest import ROOT
@@ -14,6 +13,7 @@ from xlate.check.engine import Catalogue, CheckOptions, check
 from xlate.check.gettext import gettext_findings
 from xlate.english.match import Matcher
 from xlate.glossary.load import load_glossary
+from xlate.po.read import read_po
 from xlate.rules import REGISTRY
 
 C_RULES = [r for r in REGISTRY if r.code.startswith("C") and r.example_lang == "po"]
@@ -31,8 +31,8 @@ def catalogues(text: str, locale: str | None = None):
              else list(zip(parts[1::2], parts[2::2], strict=True)))
     out = []
     for name, body in files:
-        po = polib.pofile(body)
-        out.append(Catalogue(name, locale or po.metadata.get("Language", "ko"), po, body))
+        po = read_po(body.encode("utf-8"), name)
+        out.append(Catalogue(name, locale or po.metadata.get("Language", "ko"), po))
     return out
 
 

@@ -16,10 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import polib
-
 from xlate.english.match import How, Matcher
 from xlate.model import Entry, Finding, Form, Kind, Location, Status
+from xlate.po.read import PoEntry, PoFile
 from xlate.rules.registry import Registry
 from xlate.target import match as tg
 from xlate.target.locales import date_pattern, month_day_forms, month_forms, month_number
@@ -34,12 +33,7 @@ class Catalogue:
 
     path: str
     locale: str
-    po: polib.POFile
-    text: str
-
-    @cached_property
-    def lines(self) -> list[str]:
-        return self.text.splitlines()
+    po: PoFile
 
     @cached_property
     def year(self) -> int | None:
@@ -47,14 +41,9 @@ class Catalogue:
         match = re.match(r"\s*(\d{4})-", self.po.metadata.get("POT-Creation-Date", ""))
         return int(match.group(1)) if match else None
 
-    def msgstr_line(self, entry: polib.POEntry) -> int:
-        """The line of the entry's first msgstr (polib gives the entry's first line, comments
-        included); msgfmt names this line too."""
-        lines = self.lines
-        for number in range(max(entry.linenum or 1, 1), len(lines) + 1):
-            if lines[number - 1].startswith(("msgstr", "#~ msgstr")):
-                return number
-        return entry.linenum or 1
+    def msgstr_line(self, entry: PoEntry) -> int:
+        """The line of the entry's first msgstr, the line msgfmt names too."""
+        return entry.msgstr_line or entry.line or 1
 
 
 # A date written without a year is read in the article's year, else the catalogue's; with
@@ -89,7 +78,7 @@ def check(catalogues: Sequence[Catalogue], matcher: Matcher, registry: Registry,
 
 
 def _finding(registry: Registry, code: str, message: str, catalogue: Catalogue,
-             entry: polib.POEntry | None, **extra) -> Finding:
+             entry: PoEntry | None, **extra) -> Finding:
     line = catalogue.msgstr_line(entry) if entry is not None else 1
     return registry.finding(code, message, Location(catalogue.path, line, 1),
                             msgid=entry.msgid if entry is not None else None, **extra)
@@ -97,9 +86,9 @@ def _finding(registry: Registry, code: str, message: str, catalogue: Catalogue,
 
 def _check_catalogue(catalogue: Catalogue, matcher: Matcher, registry: Registry,
                      options: CheckOptions, concepts: dict[str, list[Entry]]):
-    active = [e for e in catalogue.po if e.msgid and not e.obsolete]
+    active = [e for e in catalogue.po.entries if e.msgid and not e.obsolete]
     translated = 0
-    uses: dict[str, dict[str, tuple[polib.POEntry, str]]] = {}  # entry id -> surface -> first
+    uses: dict[str, dict[str, tuple[PoEntry, str]]] = {}  # entry id -> surface -> first
     for entry in active:
         if entry.fuzzy:
             yield _finding(registry, "C402", "fuzzy: the translation needs review against the "
@@ -111,7 +100,7 @@ def _check_catalogue(catalogue: Catalogue, matcher: Matcher, registry: Registry,
             yield _finding(registry, "C401", "not translated", catalogue, entry)
             continue
         translated += 1
-        text = entry.msgstr if not entry.msgid_plural else " ".join(entry.msgstr_plural.values())
+        text = entry.msgstr if not entry.msgid_plural else " ".join(entry.msgstr_plural)
         day = options.dates.get(entry.msgctxt or "")
         for concept in _concepts(entry.msgid, matcher, concepts):
             yield from _check_term(concept, text, catalogue, entry, day, registry, uses)
@@ -141,7 +130,7 @@ def _concepts(msgid: str, matcher: Matcher,
     return found
 
 
-def _check_term(concept: Entry, text: str, catalogue: Catalogue, entry: polib.POEntry,
+def _check_term(concept: Entry, text: str, catalogue: Catalogue, entry: PoEntry,
                 day: dt.date | None, registry: Registry, uses) -> list[Finding]:
     rendering = concept.renderings.get(catalogue.locale) or concept.renderings.get(
         catalogue.locale.split("_")[0].split("-")[0])
@@ -215,7 +204,7 @@ def _check_term(concept: Entry, text: str, catalogue: Catalogue, entry: polib.PO
 
 
 def _particles(form_text: str, hit: tg.TargetHit, concept: Entry, catalogue: Catalogue,
-               entry: polib.POEntry, registry: Registry) -> list[Finding]:
+               entry: PoEntry, registry: Registry) -> list[Finding]:
     problem = tg.particle_agreement(hit.found, hit.tail_text)
     if problem is None:
         return []
@@ -225,7 +214,7 @@ def _particles(form_text: str, hit: tg.TargetHit, concept: Entry, catalogue: Cat
                      found=hit.found + hit.tail_text, expected=hit.found + expected)]
 
 
-def _check_numbers(msgid: str, msgstr: str, catalogue: Catalogue, entry: polib.POEntry,
+def _check_numbers(msgid: str, msgstr: str, catalogue: Catalogue, entry: PoEntry,
                    day: dt.date | None, registry: Registry, options: CheckOptions):
     locale = catalogue.locale
     year = day.year if day else catalogue.year or _ANY_YEAR
@@ -262,7 +251,7 @@ def _check_numbers(msgid: str, msgstr: str, catalogue: Catalogue, entry: polib.P
                        catalogue, entry, found=number, expected=number)
 
 
-def _ignores(entry: polib.POEntry) -> tuple[dict[str, str], list[str]]:
+def _ignores(entry: PoEntry) -> tuple[dict[str, str], list[str]]:
     """{code: reason} from `xlate: ignore` translator comments, and codes given no reason."""
     reasons: dict[str, str] = {}
     missing: list[str] = []
@@ -283,7 +272,7 @@ def _apply_ignores(catalogue: Catalogue, findings: list[Finding], registry: Regi
                    result: CheckResult) -> list[Finding]:
     # Only entries whose translator comment says `xlate: ignore` matter; found by key, never by
     # scanning the catalogue once per finding.
-    annotated = {(e.msgid, catalogue.msgstr_line(e)): e for e in catalogue.po
+    annotated = {(e.msgid, catalogue.msgstr_line(e)): e for e in catalogue.po.entries
                  if e.msgid and not e.obsolete and "xlate:" in (e.tcomment or "")}
     if not annotated:
         return findings
@@ -307,9 +296,9 @@ def _apply_ignores(catalogue: Catalogue, findings: list[Finding], registry: Regi
 
 
 def _divergent(catalogues: Sequence[Catalogue], registry: Registry):
-    seen: dict[tuple[str, str | None, str], tuple[Catalogue, polib.POEntry]] = {}
+    seen: dict[tuple[str, str | None, str], tuple[Catalogue, PoEntry]] = {}
     for catalogue in catalogues:
-        for entry in catalogue.po:
+        for entry in catalogue.po.entries:
             if not entry.msgid or entry.obsolete or entry.fuzzy or not entry.translated():
                 continue
             key = (catalogue.locale, entry.msgctxt, entry.msgid)

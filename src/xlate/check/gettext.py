@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import polib
-
 from xlate.check.engine import Catalogue
 from xlate.model import Finding, Location
 from xlate.po import plurals
+from xlate.po.read import PoEntry
 
 
 def gettext_findings(catalogue: Catalogue,
@@ -25,8 +24,9 @@ def gettext_findings(catalogue: Catalogue,
     from xlate.rules import REGISTRY
 
     found = []
-    header_line = next((n for n, line in enumerate(catalogue.lines, 1)
-                        if line.startswith('"Plural-Forms:')), 1)
+    po = catalogue.po
+    header_line = po.field_lines.get("Plural-Forms") or \
+        (po.header.msgstr_line if po.header else 1)
 
     def add(code: str, message: str, line: int, msgid: str | None = None) -> None:
         found.append(REGISTRY.finding(code, message, Location(catalogue.path, line, 1),
@@ -35,7 +35,7 @@ def gettext_findings(catalogue: Catalogue,
     for problem in plural_problems(catalogue, known_plurals):
         add(problem.code, problem.message, problem.line or header_line)
     seen: set[tuple[str | None, str]] = set()
-    for entry in catalogue.po:
+    for entry in po.entries:
         if not entry.msgid or entry.obsolete:
             continue
         key = (entry.msgctxt, entry.msgid)
@@ -43,8 +43,7 @@ def gettext_findings(catalogue: Catalogue,
             add("C503", "this message is defined twice (same msgctxt and msgid)",
                 catalogue.msgstr_line(entry), entry.msgid)
         seen.add(key)
-        translations = [entry.msgstr] if not entry.msgid_plural else \
-            list(entry.msgstr_plural.values())
+        translations = entry.msgstr_plural if entry.msgid_plural else (entry.msgstr,)
         for text in (t for t in translations if t):
             for edge, test in (("begin", str.startswith), ("end", str.endswith)):
                 if test(entry.msgid, "\n") != test(text, "\n"):
@@ -61,15 +60,12 @@ def plural_problems(catalogue: Catalogue, known_plurals: Sequence[tuple[str, str
                     ) -> list[plurals.Problem]:
     """The catalogue's plural forms judged as msgfmt --check judges them, then against the
     formulas known for its language."""
-    metadata = catalogue.po.metadata
-    header = "".join(f"{key}: {value}\n" for key, value in metadata.items()) \
-        if metadata else None
+    header = catalogue.po.header.msgstr if catalogue.po.header else None
+    # msgfmt counts the translated, non-fuzzy plural entries: msgstr[0] filled.
     entries = [plurals.PluralEntry(catalogue.msgstr_line(e), len(e.msgstr_plural))
-               for e in catalogue.po
-               if e.msgid_plural and not e.obsolete and "fuzzy" not in e.flags
-               # polib's parser keys the forms by int, but an entry built in code may use "0";
-               # the stubs know only int.
-               and e.msgstr_plural.get(0, e.msgstr_plural.get("0"))]  # type: ignore[call-overload]
+               for e in catalogue.po.entries
+               if e.msgid_plural and not e.obsolete and not e.fuzzy and e.msgstr_plural
+               and e.msgstr_plural[0]]
     problems = plurals.judge(header, entries)
     if header is not None and not any(p.code == "C502" for p in problems):
         unknown = plurals.unknown_formula(header, catalogue.locale, known_plurals)
@@ -78,15 +74,14 @@ def plural_problems(catalogue: Catalogue, known_plurals: Sequence[tuple[str, str
     return problems
 
 
-def python_format_error(entry: polib.POEntry) -> str | None:
+def python_format_error(entry: PoEntry) -> str | None:
     """babel's python-format checker on an entry flagged python-format, as msgfmt decides
     which entries are format strings: by their flag, never by guessing from the text."""
     from babel.messages.catalog import Message, TranslationError
     from babel.messages.checkers import python_format
 
     if entry.msgid_plural:
-        strings = [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural, key=int)]
-        message = Message((entry.msgid, entry.msgid_plural), tuple(strings))
+        message = Message((entry.msgid, entry.msgid_plural), entry.msgstr_plural)
     else:
         message = Message(entry.msgid, entry.msgstr)
     message.flags = set(entry.flags)

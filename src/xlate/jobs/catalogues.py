@@ -27,6 +27,7 @@ from xlate.manifest import Article, load_manifest
 from xlate.model import Glossary
 from xlate.po import catalogue as cat
 from xlate.po import plurals
+from xlate.po.read import PoFile, read_po
 from xlate.po.write import format_catalog
 from xlate.target import locales
 
@@ -63,8 +64,11 @@ def _sources(config: Config) -> list[cat.Source]:
 
 
 def read_catalog(path: Path, shown: str) -> polib.POFile:
-    """A PO file through polib; a broken one is an XlateError with file and line."""
+    """A PO file through polib, which writes it back; its syntax is first judged by xlate's
+    reader, as msgfmt judges it, since polib silently repairs some errors (an unterminated
+    string loses its last character) and a merge would write the damage back."""
     text = read_text_file(path, shown)
+    read_po(text.encode("utf-8"), shown)
     try:
         return polib.pofile(text)
     except (OSError, ValueError) as exc:
@@ -162,21 +166,20 @@ def compile_catalogs(config: Config, locale_list: Sequence[str]) -> list[str]:
     for locale in list(locale_list) or paths.locales():
         path = paths.po(locale)
         shown = config.display(path)
-        text = read_text_file(path, shown)
         po = read_catalog(path, shown)
-        check_catalog(text, po, locale, shown)
+        check_catalog(read_po(read_text_file(path, shown).encode("utf-8"), shown), locale)
         atomic_write(paths.mo(locale), po.to_binary())
         written.append(config.display(paths.mo(locale)))
     return written
 
 
-def check_catalog(text: str, po: polib.POFile, locale: str, shown: str) -> None:
+def check_catalog(po: PoFile, locale: str) -> None:
     """Refuse a catalogue that msgfmt --check would refuse (plural forms, duplicates, line
     breaks) or whose python-format strings are broken: the first C5xx error as an XlateError."""
     from xlate.check.engine import Catalogue
     from xlate.check.gettext import gettext_findings
 
-    for finding in gettext_findings(Catalogue(shown, locale, po, text)):
+    for finding in gettext_findings(Catalogue(po.path, locale, po)):
         if finding.severity.value == "error":
             raise XlateError(finding.message, path=finding.path, line=finding.line)
 

@@ -12,10 +12,10 @@ from xlate.config import Config
 from xlate.english.match import Matcher
 from xlate.errors import XlateError
 from xlate.jobs import catalogues as catalogs
-from xlate.jobs.sources import read_text_file
 from xlate.manifest import load_manifest
 from xlate.model import Finding, Glossary, Location
 from xlate.po.plurals import installed_plurals
+from xlate.po.read import PoFile, read_po
 from xlate.rules import REGISTRY
 from xlate.rules.select import Selection
 
@@ -27,7 +27,7 @@ class CheckOutcome:
     files: list[str] = field(default_factory=list)
 
 
-def _locale_of(po, path: Path, override: str | None) -> str:
+def _locale_of(po: PoFile, path: Path, override: str | None) -> str:
     if override:
         return override
     language = (po.metadata.get("Language") or "").strip()
@@ -40,13 +40,19 @@ def _locale_of(po, path: Path, override: str | None) -> str:
 
 
 def load(paths: Sequence[Path], config: Config, locale: str | None = None) -> list[Catalogue]:
-    out = []
-    for path in paths:
-        shown = config.display(path)
-        text = read_text_file(path, shown)
-        po = catalogs.read_catalog(path, shown)
-        out.append(Catalogue(shown, _locale_of(po, path, locale), po, text))
-    return out
+    """Each file read once, as bytes, by xlate's own reader (its charset honoured, its syntax
+    judged as msgfmt judges it)."""
+    return [read_catalogue(path, config, locale) for path in paths]
+
+
+def read_catalogue(path: Path, config: Config, locale: str | None = None) -> Catalogue:
+    shown = config.display(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise XlateError(f"cannot read: {exc.strerror or exc}", path=shown) from exc
+    po = read_po(data, shown)
+    return Catalogue(shown, _locale_of(po, path, locale), po)
 
 
 def _catalogue_files(config: Config, paths: Sequence[str]) -> list[Path]:
@@ -122,7 +128,7 @@ def build_report(config: Config, glossary: Glossary, paths: Sequence[str] = (),
         mine = [f for f in outcome.findings if f.path == catalogue.path]
         articles: dict[str, list[Row]] = {}
         total = translated = fuzzy = compliant = 0
-        for entry in catalogue.po:
+        for entry in catalogue.po.entries:
             if not entry.msgid or entry.obsolete:
                 continue
             total += 1

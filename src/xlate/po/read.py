@@ -71,6 +71,18 @@ class PoEntry:
     def is_header(self) -> bool:
         return self.msgid == "" and self.msgctxt is None and not self.obsolete
 
+    @property
+    def fuzzy(self) -> bool:
+        return "fuzzy" in self.flags
+
+    def translated(self) -> bool:
+        """As gettext uses it: not obsolete, not fuzzy, and every msgstr filled (polib's rule)."""
+        if self.obsolete or self.fuzzy:
+            return False
+        if self.msgstr_plural:
+            return all(self.msgstr_plural)
+        return self.msgstr != ""
+
 
 @dataclass(slots=True)
 class PoFile:
@@ -81,6 +93,7 @@ class PoFile:
     header: PoEntry | None = None
     entries: list[PoEntry] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
+    field_lines: dict[str, int] = field(default_factory=dict)  # header field -> its line
 
 
 def read_po(data: bytes, path: str = "<po>") -> PoFile:
@@ -91,9 +104,31 @@ def read_po(data: bytes, path: str = "<po>") -> PoFile:
         if po.header is None and entry.is_header:
             po.header = entry
             po.metadata = metadata(entry.msgstr)
+            po.field_lines = _field_lines(text, entry.msgstr_line)
         else:
             po.entries.append(entry)
     return po
+
+
+def _field_lines(text: str, msgstr_line: int) -> dict[str, int]:
+    """The line on which each `Key:` of the header's msgstr is written, so that a finding about
+    one field (Plural-Forms) names its line; the header is the first entry, so this reads only
+    the top of the file."""
+    found: dict[str, int] = {}
+    position, number = 0, 1
+    while number < msgstr_line and position >= 0:
+        position = text.find("\n", position) + 1 or -1
+        number += 1
+    while position >= 0:
+        end = text.find("\n", position)
+        line = text[position:end if end >= 0 else len(text)].strip()
+        if number > msgstr_line and not line.startswith('"'):
+            break
+        name, colon, _ = line[line.find('"') + 1:].partition(":")
+        if colon and name and '"' not in name:
+            found.setdefault(name, number)
+        position, number = (end + 1 if end >= 0 else -1), number + 1
+    return found
 
 
 def iter_po(data: bytes, path: str = "<po>") -> Iterator[PoEntry]:
