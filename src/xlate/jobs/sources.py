@@ -7,7 +7,6 @@ The only module of the lint path that touches files. Paths may be files, folders
 from __future__ import annotations
 
 import glob
-import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -37,32 +36,14 @@ def read_text_file(path: Path, shown: str) -> str:
 
 
 def catalog_document(text: str, shown: str) -> Document:
-    """The msgids of a PO/POT file, each a segment at its entry's line."""
-    import polib
+    """The msgids of a PO/POT file, each a segment at its `msgid` line (xlate's reader)."""
+    from xlate.po.read import read_po
 
-    try:
-        catalog = polib.pofile(text)
-    except (OSError, ValueError) as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        raise XlateError(f"invalid PO file: {exc}", path=shown,
-                         line=int(match.group(1)) if match else None) from exc
-    lines = text.splitlines()
-    segments = []
-    for entry in catalog:
-        if entry.obsolete or not entry.msgid:
-            continue
-        assert entry.linenum is not None  # polib numbers every entry it parses
-        segments.append(Segment(entry.msgid, line=_msgid_line(lines, entry.linenum), exact=False,
-                                context=entry.msgid))
-    return Document(shown, tuple(segments))
-
-
-def _msgid_line(lines: Sequence[str], start: int) -> int:
-    """The line of an entry's `msgid` keyword (polib gives the entry's first line)."""
-    for number in range(max(start, 1), len(lines) + 1):
-        if lines[number - 1].startswith("msgid "):
-            return number
-    return start
+    catalog = read_po(text.encode("utf-8"), shown)
+    segments = tuple(Segment(entry.msgid, line=entry.msgid_line, exact=False,
+                             context=entry.msgid)
+                     for entry in catalog.entries if entry.msgid and not entry.obsolete)
+    return Document(shown, segments)
 
 
 def expand(patterns: Sequence[str], root: Path) -> list[Path]:
