@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
+from json.encoder import encode_basestring
 
 from xlate.model import Finding, Severity
 from xlate.rules.registry import Rule
@@ -27,6 +28,18 @@ def finding_dict(finding: Finding) -> dict[str, object]:
     return record
 
 
+def _scalar(value: object) -> str:
+    """A finding's value (text, number or nothing) as json.dumps writes it, through json's C
+    string encoder."""
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value)
+
+
 def render_json(findings: Sequence[Finding], **_: object) -> str:
     """`{"findings": [...], "summary": {...}}`, the shape every reporting command shares.
 
@@ -34,14 +47,13 @@ def render_json(findings: Sequence[Finding], **_: object) -> str:
     with `indent`, json falls back to its pure-Python encoder (2.1 s for 56,000 findings), while
     each scalar encoded alone takes the C path (a test holds the two outputs equal).
     """
-    scalar = json.JSONEncoder(ensure_ascii=False).encode
     records = []
     for finding in findings:
-        fields = ",\n".join(f"      {scalar(name)}: {scalar(value)}"
+        fields = ",\n".join(f"      {_scalar(name)}: {_scalar(value)}"
                             for name, value in finding_dict(finding).items())
         records.append("    {\n" + fields + "\n    }")
     listed = "[\n" + ",\n".join(records) + "\n  ]" if records else "[]"
-    counts = ",\n".join(f"    {scalar(k)}: {v}" for k, v in summary(findings).items())
+    counts = ",\n".join(f"    {_scalar(k)}: {v}" for k, v in summary(findings).items())
     return '{\n  "findings": ' + listed + ',\n  "summary": {\n' + counts + "\n  }\n}\n"
 
 
