@@ -160,3 +160,74 @@ def test_a_declared_charset_is_honoured(project, tmp_path):
     found = json.loads(result.stdout)["findings"]
     assert [(f["code"], f["term"]) for f in found] == [("C101", "the_hague")]
     assert "not UTF-8" not in result.stderr
+
+
+@pytest.mark.parametrize("jobs", ["2", "3"])
+def test_worker_processes_change_nothing_in_the_output(project, jobs):
+    """The three catalogues, each also copied under another name (so that C202 compares
+    across workers): the same bytes with --jobs 1 and with worker processes."""
+    for locale in ("ko", "ja", "fr"):
+        source = project / "locales" / locale / "LC_MESSAGES" / "articles.po"
+        copy = project / f"copy-{locale}.po"
+        copy.write_text(source.read_text(encoding="utf-8").replace("위성락 국가안보실장이",
+                                                                   "위 실장이"),
+                        encoding="utf-8")
+    files = sorted(str(p) for p in project.rglob("*.po"))
+    for fmt in ("json", "text", "sarif"):
+        one = run("check", "--jobs", "1", "--format", fmt, *files)
+        many = run("check", "--jobs", jobs, "--format", fmt, *files)
+        assert (one.exit_code, one.stdout, one.stderr) == (many.exit_code, many.stdout,
+                                                            many.stderr), fmt
+    assert "C202" in one.stdout
+
+
+def test_progress_stays_off_the_output_and_off_a_pipe(project):
+    result = run("check", "--format", "json")
+    assert "checking" not in result.stderr
+    json.loads(result.stdout)
+
+
+def test_progress_bar_on_a_terminal_with_stdout_still_clean(project):
+    """stderr a terminal (a pseudo-terminal here), stdout a pipe: the bar is drawn on the
+    terminal, the report on stdout parses; --quiet draws nothing."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    source = project / "locales" / "ko" / "LC_MESSAGES" / "articles.po"
+    for number in range(24):
+        (project / f"ko-{number}.po").write_text(source.read_text(encoding="utf-8"),
+                                                 encoding="utf-8")
+    files = sorted(str(p) for p in project.glob("ko-*.po"))
+
+    def run_on_tty(*extra):
+        import threading
+
+        main, secondary = pty.openpty()
+        drawn = bytearray()
+
+        def drain():  # read while the command runs: a full terminal buffer would block it
+            while True:
+                try:
+                    chunk = os.read(main, 65536)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                drawn.extend(chunk)
+
+        reader = threading.Thread(target=drain, daemon=True)
+        reader.start()
+        done = subprocess.run([sys.executable, "-m", "xlate", "check", "--format", "json",
+                               *extra, *files], cwd=project, stdout=subprocess.PIPE,
+                              stderr=secondary, env={**os.environ, "COLUMNS": "100"},
+                              timeout=120)
+        os.close(secondary)
+        reader.join(timeout=10)
+        os.close(main)
+        json.loads(done.stdout)
+        return drawn.decode("utf-8", "replace")
+
+    assert "24/24" in run_on_tty("--jobs", "1")
+    assert "checking" not in run_on_tty("--jobs", "1", "--quiet")

@@ -19,6 +19,9 @@ class XlateError(Exception):
         self.line = line
         self.column = column
 
+    def __reduce__(self):  # a worker process's error crosses to the parent whole
+        return (type(self), (self.message, self.path, self.line, self.column))
+
     def __str__(self) -> str:
         where = ""
         if self.path:

@@ -66,15 +66,68 @@ class CheckResult:
 
 def check(catalogues: Sequence[Catalogue], matcher: Matcher, registry: Registry,
           options: CheckOptions | None = None) -> CheckResult:
+    """Every catalogue checked, then the set for consistency (C202), findings sorted."""
     options = options or CheckOptions()
     result = CheckResult()
     concepts: dict[str, list[Entry]] = {}  # msgid -> concepts: catalogues repeat their msgids
+    divergence = Divergence(registry)
     for catalogue in catalogues:
-        raw = list(_check_catalogue(catalogue, matcher, registry, options, concepts))
-        result.findings.extend(_apply_ignores(catalogue, raw, registry, result))
-    result.findings.extend(_divergent(catalogues, registry))
+        one = check_catalogue(catalogue, matcher, registry, options, concepts)
+        result.findings.extend(one.findings)
+        result.suppressed.extend(one.suppressed)
+        result.findings.extend(divergence.add(translations(catalogue)))
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def check_catalogue(catalogue: Catalogue, matcher: Matcher, registry: Registry,
+                    options: CheckOptions, concepts: dict[str, list[Entry]] | None = None
+                    ) -> CheckResult:
+    """One catalogue's findings (suppressions applied); `concepts` caches matches by msgid
+    across the catalogues of a run. The cross-catalogue rule is `Divergence`'s."""
+    result = CheckResult()
+    raw = list(_check_catalogue(catalogue, matcher, registry, options,
+                                {} if concepts is None else concepts))
+    result.findings.extend(_apply_ignores(catalogue, raw, registry, result))
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """What C202 keeps of a translated entry once its catalogue is released."""
+
+    key: tuple[str, str | None, str]  # locale, msgctxt, msgid
+    path: str
+    line: int
+    msgstr: str
+
+
+def translations(catalogue: Catalogue) -> list[Translation]:
+    """The catalogue's translated entries, as the cross-catalogue rule needs them."""
+    return [Translation((catalogue.locale, entry.msgctxt, entry.msgid), catalogue.path,
+                        catalogue.msgstr_line(entry), entry.msgstr)
+            for entry in catalogue.po.entries
+            if entry.msgid and not entry.obsolete and entry.translated()]
+
+
+class Divergence:
+    """C202: one source sentence translated differently in two catalogues of one locale. Fed
+    the catalogues' translations in order, it keeps only the first of each message."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.first: dict[tuple[str, str | None, str], Translation] = {}
+
+    def add(self, translated: Sequence[Translation]) -> list[Finding]:
+        found = []
+        for item in translated:
+            first = self.first.setdefault(item.key, item)
+            if first.path != item.path and first.msgstr != item.msgstr:
+                found.append(self.registry.finding(
+                    "C202", f"translated differently in {first.path}:{first.line} "
+                    f"('{first.msgstr[:60]}')", Location(item.path, item.line, 1),
+                    msgid=item.key[2], found=item.msgstr, expected=first.msgstr))
+        return found
 
 
 def _finding(registry: Registry, code: str, message: str, catalogue: Catalogue,
@@ -293,20 +346,3 @@ def _apply_ignores(catalogue: Catalogue, findings: list[Finding], registry: Regi
         else:
             kept.append(finding)
     return kept
-
-
-def _divergent(catalogues: Sequence[Catalogue], registry: Registry):
-    seen: dict[tuple[str, str | None, str], tuple[Catalogue, PoEntry]] = {}
-    for catalogue in catalogues:
-        for entry in catalogue.po.entries:
-            if not entry.msgid or entry.obsolete or entry.fuzzy or not entry.translated():
-                continue
-            key = (catalogue.locale, entry.msgctxt, entry.msgid)
-            if key not in seen:
-                seen[key] = (catalogue, entry)
-                continue
-            other, first = seen[key]
-            if other.path != catalogue.path and first.msgstr != entry.msgstr:
-                yield _finding(registry, "C202", f"translated differently in "
-                               f"{other.path}:{other.msgstr_line(first)} ('{first.msgstr[:60]}')",
-                               catalogue, entry, found=entry.msgstr, expected=first.msgstr)

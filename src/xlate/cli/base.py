@@ -11,10 +11,11 @@ helpers (closed pipes, the stdout guard, tables) that must behave the same every
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -361,3 +362,41 @@ def _load_clean_glossary(ctx: typer.Context, glossary: Path | None, *,
         raise XlateError(f"the glossary has {len(errors)} error(s), first: {first.message} "
                          "(run `xlate glossary validate`)", path=first.path, line=first.line)
     return config, parsed
+
+
+@contextlib.contextmanager
+def progress_bar(what: str, *, quiet: bool = False
+                 ) -> Iterator[Callable[[int, int, int], None] | None]:
+    """A progress bar on stderr for a long run: files done of all, entries per second, time
+    left. The callback takes (files just done, their entries, all files). Nothing when stderr
+    is not a terminal or with --quiet; hidden for fewer than 20 files."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task):
+            elapsed = task.elapsed or 0.0
+            entries = task.fields.get("entries", 0)
+            return Text(f"{entries / elapsed:,.0f} entries/s" if elapsed > 0.2 else "")
+
+    columns = (TextColumn(what), BarColumn(), MofNCompleteColumn(), Rate(),
+               TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(what, total=None, entries=0, visible=False)
+
+        def advance(files: int, entries: int, total: int) -> None:
+            done = bar.tasks[task].fields["entries"] + entries
+            bar.update(task, advance=files, total=total, entries=done, visible=total >= 20)
+
+        yield advance

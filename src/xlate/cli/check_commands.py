@@ -28,6 +28,7 @@ from xlate.cli.base import (
     emit,
     handles_errors,
     output_width,
+    progress_bar,
 )
 from xlate.errors import XlateError
 
@@ -113,6 +114,13 @@ def check_command(
     min_translated: float | None = MIN_TRANSLATED_OPTION,
     output: ReportFormat = FORMAT_OPTION,
     glossary: Path | None = GLOSSARY_OPTION,
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", metavar="N", min=1,
+        help="Worker processes sharing the files (default: one per core; 1: in this process). "
+             "The output does not depend on it."),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="No progress bar (there is none unless stderr is a "
+                                    "terminal)."),
 ) -> None:
     """Check every translation against the glossary: approved renderings present, forbidden
     and deprecated ones absent, Korean particles, numbers and dates, consistency, untranslated
@@ -126,9 +134,10 @@ def check_command(
     min_translated = _percent(min_translated)
     locale = _locale(locale)
     config, parsed = _load_clean_glossary(ctx, glossary)
-    outcome = run_check(config, parsed.glossary, paths or [],
-                        selection=_selection(config, select, ignore), locale=locale,
-                        min_translated=min_translated)
+    with progress_bar("checking", quiet=quiet) as advance:
+        outcome = run_check(config, parsed.glossary, paths or [],
+                            selection=_selection(config, select, ignore), locale=locale,
+                            min_translated=min_translated, jobs=jobs, progress=advance)
     emit(_render(output.value, outcome.findings, files=outcome.files), nl=False)
     for finding, reason in outcome.suppressed:
         typer.echo(f"{finding.path}:{finding.line}: {finding.code} ignored: {reason}", err=True)

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xlate.check.engine import Catalogue, CheckOptions, CheckResult, check
+from xlate.check.engine import (
+    Catalogue,
+    CheckOptions,
+    Divergence,
+    Translation,
+    check_catalogue,
+    translations,
+)
 from xlate.check.gettext import gettext_findings
 from xlate.config import Config
 from xlate.english.match import Matcher
@@ -82,7 +89,12 @@ def stale_findings(config: Config, glossary: Glossary,
 
 def run_check(config: Config, glossary: Glossary, paths: Sequence[str], *, selection: Selection,
               locale: str | None = None, min_translated: float | None = None,
-              stale: bool = True) -> CheckOutcome:
+              stale: bool = True, jobs: int | None = 1,
+              progress: Callable[[int, int, int], None] | None = None) -> CheckOutcome:
+    """Check each catalogue once, in one pass: read, checked, released; only what the
+    cross-catalogue rule needs is kept. `jobs` worker processes (None: one per core) share the
+    files; the outcome is the same whatever their number. `progress` is told (files done,
+    their entries, all files) as they are done."""
     project = not paths
     files = _catalogue_files(config, paths)
     if project and not files:
@@ -91,19 +103,106 @@ def run_check(config: Config, glossary: Glossary, paths: Sequence[str], *, selec
     for path in files:
         if not path.is_file():
             raise XlateError("no such file", path=str(path))
-    loaded = load(files, config, locale)
     dates = {}
     if config.manifest.is_file():
         dates = {a.id: a.date for a in load_manifest(config.manifest)}
-    result: CheckResult = check(loaded, Matcher(glossary), REGISTRY,
-                                CheckOptions(dates=dates, min_translated=min_translated,
-                                             source_locale=config.source_locale))
-    findings = list(result.findings)
-    for catalogue in loaded:
-        findings.extend(gettext_findings(catalogue, installed_plurals(catalogue.locale)))
+    options = CheckOptions(dates=dates, min_translated=min_translated,
+                           source_locale=config.source_locale)
+    global _WORKER
+    _WORKER = _Worker(config, Matcher(glossary), options, locale)
+    try:
+        results = _results(files, _workers(jobs, len(files)), progress)
+        findings: list[Finding] = []
+        suppressed: list[tuple[Finding, str]] = []
+        divergence = Divergence(REGISTRY)
+        for result in results:  # in file order, whatever the number of workers
+            findings += result.findings
+            suppressed += result.suppressed
+            findings += divergence.add(result.translations)
+    finally:
+        _WORKER = None
+    checked = [r.path for r in results]
     if stale and project and (config.catalogs / f"{catalogs.DOMAIN}.pot").is_file():
-        findings.extend(stale_findings(config, glossary, [c.locale for c in loaded]))
-    return CheckOutcome(selection.apply(findings), result.suppressed, [c.path for c in loaded])
+        findings.extend(stale_findings(config, glossary, [r.locale for r in results]))
+    return CheckOutcome(selection.apply(findings), suppressed, checked)
+
+
+@dataclass
+class _Worker:
+    """What every file's check needs; set before the worker processes fork, so that they
+    inherit it (a compiled matcher is not rebuilt, nor sent through a pipe)."""
+
+    config: Config
+    matcher: Matcher
+    options: CheckOptions
+    locale: str | None
+    concepts: dict = field(default_factory=dict)
+
+
+_WORKER: _Worker | None = None
+
+
+@dataclass
+class _FileResult:
+    path: str
+    locale: str
+    findings: list[Finding]
+    suppressed: list[tuple[Finding, str]]
+    translations: list[Translation]
+    entries: int
+
+
+def _check_file(path: Path) -> _FileResult:
+    """One catalogue read, checked (glossary, gettext validity) and released."""
+    state = _WORKER
+    assert state is not None, "run_check sets the worker state"
+    catalogue = read_catalogue(path, state.config, state.locale)
+    one = check_catalogue(catalogue, state.matcher, REGISTRY, state.options, state.concepts)
+    findings = one.findings + gettext_findings(catalogue, installed_plurals(catalogue.locale))
+    return _FileResult(catalogue.path, catalogue.locale, findings, one.suppressed,
+                       translations(catalogue), len(catalogue.po.entries))
+
+
+def _check_files(paths: list[Path]) -> list[_FileResult]:
+    return [_check_file(path) for path in paths]
+
+
+def _workers(jobs: int | None, files: int) -> int:
+    """How many processes: as asked, never more than there are files to share, and one
+    wherever processes cannot inherit the worker state (no fork). By default (None), one per
+    core once there are enough files to repay starting them (8 per process)."""
+    import multiprocessing
+    import os
+
+    if jobs is None:
+        jobs = min(os.cpu_count() or 1, files // 8)
+    if jobs <= 1 or files < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return min(jobs, files)
+
+
+def _results(files: list[Path], workers: int,
+             progress: Callable[[int, int, int], None] | None) -> list[_FileResult]:
+    if workers == 1:
+        out = []
+        for path in files:
+            out.append(_check_file(path))
+            if progress:
+                progress(1, out[-1].entries, len(files))
+        return out
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Small chunks in file order: the workers stay busy, and the order is kept by map().
+    size = max(1, min(16, len(files) // (workers * 8)))
+    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    out = []
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        for chunk in pool.map(_check_files, chunks):
+            out += chunk
+            if progress:
+                progress(len(chunk), sum(r.entries for r in chunk), len(files))
+    return out
 
 
 def build_report(config: Config, glossary: Glossary, paths: Sequence[str] = (),

@@ -37,6 +37,8 @@ def _scalar(value: object) -> str:
         return encode_basestring(value)
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
     return json.dumps(value)
 
 
