@@ -325,6 +325,22 @@ def _render(fmt: str, findings, *, files=()) -> str:
     return RENDERERS[fmt](findings, color=_use_color(), rules=list(REGISTRY), files=list(files))
 
 
+def emit_report(fmt: str, findings, *, files=()) -> None:
+    """The report on stdout, written piece by piece where the format allows (JSON)."""
+    from xlate.report.formats import STREAMS
+
+    stream = STREAMS.get(fmt)
+    if stream is None:
+        emit(_render(fmt, findings, files=files), nl=False)
+        return
+    out = stdout()
+    try:
+        for piece in stream(findings):
+            typer.echo(piece, nl=False, file=out)  # click's encoding rules, as emit has them
+    except BrokenPipeError:
+        _stdout_closed()
+
+
 def _exit_for(findings, fail_on: Level | None, config) -> None:
     """Exit 1 when a finding is at or above --fail-on (else the configured fail_on), else 0."""
     from xlate.model import Severity

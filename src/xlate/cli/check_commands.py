@@ -26,6 +26,7 @@ from xlate.cli.base import (
     _selection,
     app,
     emit,
+    emit_report,
     handles_errors,
     output_width,
     progress_bar,
@@ -77,7 +78,7 @@ def lint_command(
             typer.echo(line, err=True)
         if outcome.diff is not None:
             emit(outcome.diff, nl=False)
-        emit(_render(output.value, outcome.findings, files=outcome.files), nl=False)
+        emit_report(output.value, outcome.findings, files=outcome.files)
     _exit_for(outcome.findings, fail_on, config)
 
 
@@ -138,7 +139,7 @@ def check_command(
         outcome = run_check(config, parsed.glossary, paths or [],
                             selection=_selection(config, select, ignore), locale=locale,
                             min_translated=min_translated, jobs=jobs, progress=advance)
-    emit(_render(output.value, outcome.findings, files=outcome.files), nl=False)
+    emit_report(output.value, outcome.findings, files=outcome.files)
     for finding, reason in outcome.suppressed:
         typer.echo(f"{finding.path}:{finding.line}: {finding.code} ignored: {reason}", err=True)
     _exit_for(outcome.findings, fail_on, config)
@@ -179,7 +180,7 @@ def ci_command(
             if s.findings:
                 emit(_render("text", s.findings).rsplit("\n", 2)[0])
     else:
-        emit(_render(fmt, findings), nl=False)
+        emit_report(fmt, findings)
     worst = max(s.status(level) for s in stages)
     lines = _summary(stages, level, output_width())
     lines.append(f"xlate ci: {'passed' if worst == 0 else 'failed'} (exit {worst})")

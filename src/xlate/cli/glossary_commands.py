@@ -20,9 +20,9 @@ from xlate.cli.base import (
     _config,
     _exit_for,
     _load_glossary,
-    _render,
     emit,
     emit_bytes,
+    emit_report,
     emit_table,
     glossary_app,
     handles_errors,
@@ -46,7 +46,7 @@ def glossary_validate(
 
     config, parsed = _load_glossary(ctx, glossary)
     findings = Selection(config.select, config.ignore, config.severity).apply(parsed.findings)
-    emit(_render(output.value, findings), nl=False)
+    emit_report(output.value, findings)
     _exit_for(findings, fail_on, config)
 
 
