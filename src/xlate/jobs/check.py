@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -163,8 +164,28 @@ def _check_file(path: Path) -> _FileResult:
                        translations(catalogue), len(catalogue.po.entries))
 
 
-def _check_files(paths: list[Path]) -> list[_FileResult]:
-    return [_check_file(path) for path in paths]
+def _check_files(paths: list[Path]) -> list[tuple]:
+    """A worker's share, as plain tuples: pickled and rebuilt they cost a third of what the
+    Finding objects cost to cross the pipe."""
+    out = []
+    for path in paths:
+        r = _check_file(path)
+        out.append((r.path, r.locale, [_fields(f) for f in r.findings],
+                    [(_fields(f), why) for f, why in r.suppressed], r.translations, r.entries))
+    return out
+
+
+_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
+
+
+def _fields(finding: Finding) -> tuple:
+    return tuple(getattr(finding, name) for name in _FIELDS)
+
+
+def _rebuilt(wire: tuple) -> _FileResult:
+    path, locale, findings, suppressed, translated, entries = wire
+    return _FileResult(path, locale, [Finding(*f) for f in findings],
+                       [(Finding(*f), why) for f, why in suppressed], translated, entries)
 
 
 def _workers(jobs: int | None, files: int) -> int:
@@ -183,8 +204,8 @@ def _workers(jobs: int | None, files: int) -> int:
 
 def _results(files: list[Path], workers: int,
              progress: Callable[[int, int, int], None] | None) -> list[_FileResult]:
+    out: list[_FileResult] = []
     if workers == 1:
-        out = []
         for path in files:
             out.append(_check_file(path))
             if progress:
@@ -196,12 +217,12 @@ def _results(files: list[Path], workers: int,
     # Small chunks in file order: the workers stay busy, and the order is kept by map().
     size = max(1, min(16, len(files) // (workers * 8)))
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
-    out = []
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         for chunk in pool.map(_check_files, chunks):
-            out += chunk
+            done = [_rebuilt(wire) for wire in chunk]
+            out += done
             if progress:
-                progress(len(chunk), sum(r.entries for r in chunk), len(files))
+                progress(len(done), sum(r.entries for r in done), len(files))
     return out
 
 
