@@ -131,15 +131,18 @@ def check_command(
     `# xlate: ignore CODE -- reason`. Exit 0/1/2 as for `xlate lint`.
     """
     from xlate.jobs.check import run_check
+    from xlate.timing import phase
 
     min_translated = _percent(min_translated)
     locale = _locale(locale)
-    config, parsed = _load_clean_glossary(ctx, glossary)
+    with phase("load"):
+        config, parsed = _load_clean_glossary(ctx, glossary)
     with progress_bar("checking", quiet=quiet) as advance:
         outcome = run_check(config, parsed.glossary, paths or [],
                             selection=_selection(config, select, ignore), locale=locale,
                             min_translated=min_translated, jobs=jobs, progress=advance)
-    emit_report(output.value, outcome.findings, files=outcome.files)
+    with phase("output"):
+        emit_report(output.value, outcome.findings, files=outcome.files)
     for finding, reason in outcome.suppressed:
         typer.echo(f"{finding.path}:{finding.line}: {finding.code} ignored: {reason}", err=True)
     _exit_for(outcome.findings, fail_on, config)

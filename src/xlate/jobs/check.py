@@ -26,6 +26,7 @@ from xlate.po.plurals import installed_plurals
 from xlate.po.read import PoFile, read_po
 from xlate.rules import REGISTRY
 from xlate.rules.select import Selection
+from xlate.timing import phase
 
 
 @dataclass
@@ -110,9 +111,11 @@ def run_check(config: Config, glossary: Glossary, paths: Sequence[str], *, selec
     options = CheckOptions(dates=dates, min_translated=min_translated,
                            source_locale=config.source_locale)
     global _WORKER
-    _WORKER = _Worker(config, Matcher(glossary), options, locale)
+    with phase("build"):
+        _WORKER = _Worker(config, Matcher(glossary), options, locale)
     try:
-        results = _results(files, _workers(jobs, len(files)), progress)
+        with phase("check"):
+            results = _results(files, _workers(jobs, len(files)), progress)
         findings: list[Finding] = []
         suppressed: list[tuple[Finding, str]] = []
         divergence = Divergence(REGISTRY)
