@@ -190,6 +190,11 @@ class Matcher:
         with gc_paused():  # millions of small objects for a big glossary, none of them cyclic
             self._build(glossary, romanise, tier, near_misses)
 
+    @property
+    def entries(self) -> list[Entry]:
+        """The glossary's entries, in the order the matcher was given them."""
+        return self._entries
+
     def _build(self, glossary, romanise: bool, tier: int, near_misses: bool) -> None:
         self._entries: list[Entry] = []
         self._forms: list[Form] = []

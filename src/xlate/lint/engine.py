@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from xlate.english.match import Hit, How, Matcher, gc_paused
@@ -42,15 +42,27 @@ class Document:
 
 @dataclass
 class _Use:
-    """One use of a concept in a document, for the consistency rules."""
+    """The first use of one form of a concept in a document, for the consistency rules: plain
+    values, so that a worker process can send it back."""
 
     label: str
     line: int
     column: int
     end_line: int
     end_column: int
-    hit: Hit
+    entry_id: str
+    found: str
     msgid: str | None
+
+
+@dataclass
+class DocumentLint:
+    """One document's findings (T1xx, T201, T3xx), its term occurrences, and the first use of
+    each form of each concept (entry id -> form -> use) for the cross-document rule T202."""
+
+    findings: list[Finding]
+    occurrences: int
+    firsts: dict[str, dict[str, _Use]]
 
 
 @dataclass
@@ -123,52 +135,69 @@ def _label(hit: Hit) -> str | None:
 def lint(documents: Sequence[Document], matcher: Matcher, registry: Registry) -> LintResult:
     """Findings of every T rule over `documents` (in the given order, which T202 depends on)."""
     with gc_paused():
-        return _lint(documents, matcher, registry)
+        parts = [lint_document(document, matcher, registry) for document in documents]
+        return combine(documents, parts, {e.id: e for e in matcher.entries}, registry)
 
 
-def _lint(documents: Sequence[Document], matcher: Matcher, registry: Registry) -> LintResult:
+def combine(documents: Sequence[Document], parts: Sequence[DocumentLint],
+            entries: Mapping[str, Entry], registry: Registry) -> LintResult:
+    """The documents' own findings, in order, and the cross-document rule (T202) over them."""
     result = LintResult()
-    # entry id -> document number -> label -> first use; counts per (document, entry, label).
-    across: dict[str, dict[int, dict[str, _Use]]] = {}
-    for number, document in enumerate(documents):
-        counts: dict[str, Counter[str]] = {}
-        for segment in document.segments:
-            index = LineIndex(segment.text) if segment.exact else None
-            scan = matcher.scan(segment.text)
-            result.occurrences[document.path] = result.occurrences.get(document.path, 0) + \
-                scan.occurrences
-            # (position, hit, label, count): uses in order of first appearance.
-            uses: list[tuple[int, Hit, str, int]] = []
-            for first, n in scan.accepted:
-                assert first.form is not None  # an accepted hit is of a listed form
-                uses.append((first.start, first, first.form.text, n))
-            for hit, inside in scan.hits:
-                if inside is not None and _acceptable(inside) and not _acceptable(hit):
-                    continue  # an accepted name keeps its own spelling ("Ministry of Defence")
-                problem, label = _hit_finding(hit, document.date), _label(hit)
-                if problem is not None and inside is None:
-                    line, column, end_line, end_column = _where(segment, index, hit.start, hit.end)
-                    code, message, expected = problem
-                    result.findings.append(registry.finding(
-                        code, message, _loc(document.path, line, column), end_line=end_line,
-                        end_column=end_column, term=hit.entry.id, found=hit.found,
-                        expected=expected, msgid=segment.context))
-                if label is not None:
-                    uses.append((hit.start, hit, label, 1))
-            uses.sort(key=lambda use: use[0])
-            for _, hit, label, n in uses:
-                tally = counts.get(hit.entry.id)
-                if tally is None:
-                    tally = counts[hit.entry.id] = Counter()
-                tally[label] += n
-                firsts = across.setdefault(hit.entry.id, {}).setdefault(number, {})
-                if label not in firsts:
-                    firsts[label] = _Use(label, *_where(segment, index, hit.start, hit.end),
-                                         hit, segment.context)
-        result.findings.extend(_mixed_in_document(document, number, counts, across, registry))
-    result.findings.extend(_mixed_across(across, documents, registry))
+    across: dict[str, dict[int, dict[str, _Use]]] = {}  # entry id -> document -> form -> use
+    for number, (document, part) in enumerate(zip(documents, parts, strict=True)):
+        result.findings.extend(part.findings)
+        result.occurrences[document.path] = result.occurrences.get(document.path, 0) + \
+            part.occurrences
+        for entry_id, firsts in part.firsts.items():
+            across.setdefault(entry_id, {})[number] = firsts
+    result.findings.extend(_mixed_across(across, documents, entries, registry))
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def lint_document(document: Document, matcher: Matcher, registry: Registry) -> DocumentLint:
+    """One document's findings and what the cross-document rule needs of it."""
+    findings: list[Finding] = []
+    occurrences = 0
+    counts: dict[str, Counter[str]] = {}
+    firsts_of: dict[str, dict[str, _Use]] = {}
+    entries: dict[str, Entry] = {}
+    for segment in document.segments:
+        index = LineIndex(segment.text) if segment.exact else None
+        scan = matcher.scan(segment.text)
+        occurrences += scan.occurrences
+        # (position, hit, label, count): uses in order of first appearance.
+        uses: list[tuple[int, Hit, str, int]] = []
+        for first, n in scan.accepted:
+            assert first.form is not None  # an accepted hit is of a listed form
+            uses.append((first.start, first, first.form.text, n))
+        for hit, inside in scan.hits:
+            if inside is not None and _acceptable(inside) and not _acceptable(hit):
+                continue  # an accepted name keeps its own spelling ("Ministry of Defence")
+            problem, label = _hit_finding(hit, document.date), _label(hit)
+            if problem is not None and inside is None:
+                line, column, end_line, end_column = _where(segment, index, hit.start, hit.end)
+                code, message, expected = problem
+                findings.append(registry.finding(
+                    code, message, _loc(document.path, line, column), end_line=end_line,
+                    end_column=end_column, term=hit.entry.id, found=hit.found,
+                    expected=expected, msgid=segment.context))
+            if label is not None:
+                uses.append((hit.start, hit, label, 1))
+        uses.sort(key=lambda use: use[0])
+        for _, hit, label, n in uses:
+            entry_id = hit.entry.id
+            tally = counts.get(entry_id)
+            if tally is None:
+                tally = counts[entry_id] = Counter()
+                entries[entry_id] = hit.entry
+            tally[label] += n
+            firsts = firsts_of.setdefault(entry_id, {})
+            if label not in firsts:
+                firsts[label] = _Use(label, *_where(segment, index, hit.start, hit.end),
+                                     entry_id, hit.found, segment.context)
+    findings.extend(_mixed_in_document(document, counts, firsts_of, entries, registry))
+    return DocumentLint(findings, occurrences, firsts_of)
 
 
 def _acceptable(hit: Hit) -> bool:
@@ -182,25 +211,26 @@ def _loc(path: str, line: int, column: int):
     return Location(path, line, column)
 
 
-def _mixed_in_document(document: Document, number: int, counts: dict[str, Counter[str]],
-                       across: dict[str, dict[int, dict[str, _Use]]], registry: Registry):
+def _mixed_in_document(document: Document, counts: dict[str, Counter[str]],
+                       firsts_of: dict[str, dict[str, _Use]], entries: Mapping[str, Entry],
+                       registry: Registry):
     for entry_id, labels in counts.items():
         if len(labels) < 2:
             continue
-        firsts = across[entry_id][number]
-        second = list(firsts.values())[1]  # the first use of the second form to appear
-        canonical = _preferred(second.hit.entry, document.date)
+        second = list(firsts_of[entry_id].values())[1]  # the first use of the second form
+        canonical = _preferred(entries[entry_id], document.date)
         listing = ", ".join(f"'{label}' ({n}x)" for label, n in labels.most_common())
         yield registry.finding(
             "T201", f"{entry_id} is written {len(labels)} ways in this document: {listing}; "
             f"the glossary's form is '{canonical}'",
             _loc(document.path, second.line, second.column),
             end_line=second.end_line, end_column=second.end_column, term=entry_id,
-            found=second.hit.found, expected=canonical, msgid=second.msgid)
+            found=second.found, expected=canonical, msgid=second.msgid)
 
 
 def _mixed_across(across: dict[str, dict[int, dict[str, _Use]]],
-                  documents: Sequence[Document], registry: Registry):
+                  documents: Sequence[Document], entries: Mapping[str, Entry],
+                  registry: Registry):
     """One finding per concept written differently in different documents, placed at the first
     use of a form other than the glossary's (or, failing that, the first form used)."""
     for entry_id, by_document in across.items():
@@ -211,7 +241,7 @@ def _mixed_across(across: dict[str, dict[int, dict[str, _Use]]],
             continue  # one form everywhere, or one document has every form (that is T201's)
         ordered = [(n, documents[n].path, use) for n in sorted(by_document)
                    for use in sorted(by_document[n].values(), key=lambda u: (u.line, u.column))]
-        entry = ordered[0][2].hit.entry
+        entry = entries[entry_id]
         canonical = _preferred(entry, documents[ordered[0][0]].date)
         target = canonical if canonical in union else ordered[0][2].label
         reference = next(((p, u) for _, p, u in ordered if u.label == target), None)
@@ -221,7 +251,7 @@ def _mixed_across(across: dict[str, dict[int, dict[str, _Use]]],
             "T202", f"{entry_id} is written '{other.label}' here but '{target}' in {where}; "
             f"the glossary's form is '{canonical}'", _loc(path, other.line, other.column),
             end_line=other.end_line, end_column=other.end_column, term=entry_id,
-            found=other.hit.found, expected=canonical, msgid=other.msgid)
+            found=other.found, expected=canonical, msgid=other.msgid)
 
 
 def documents_from_text(items: Iterable[tuple[str, str]]) -> list[Document]:
