@@ -182,3 +182,20 @@ def test_repository_seeds_pass_through_their_baseline(root, monkeypatch):
     result = run("lint", "--no-baseline", "--format", "json")
     assert result.exit_code == 1
     assert not any("Kap-soo" in (f["found"] or "") for f in json.loads(result.stdout)["findings"])
+
+
+def test_worker_processes_change_nothing_in_the_output(project):
+    """Twelve documents whose concepts are written differently within and across them (T201,
+    T202): the same bytes from one process and from several."""
+    texts = ["President Lee Jae-myung met NATO Secretary General Mark Rutte.",
+             "President Lee Jae Myung spoke of defence and defense industry.",
+             "Wi Sung-lac and Wi Seong-rak went to The Hague.",
+             "Lee Jae Myung, Lee Jae-myung and Yi Jae-myeong are one man."]
+    for number in range(12):
+        (project / f"doc{number:02}.txt").write_text(texts[number % 4] + "\n", encoding="utf-8")
+    files = sorted(str(p) for p in project.glob("doc*.txt"))
+    for fmt in ("json", "text", "sarif"):
+        one = run("lint", "--no-baseline", "--jobs", "1", "--format", fmt, *files)
+        many = run("lint", "--no-baseline", "--jobs", "3", "--format", fmt, *files)
+        assert (one.exit_code, one.stdout) == (many.exit_code, many.stdout), fmt
+    assert "T202" in one.stdout and "T201" in one.stdout

@@ -33,6 +33,11 @@ from xlate.cli.base import (
 )
 from xlate.errors import XlateError
 
+JOBS_OPTION = typer.Option(
+    None, "--jobs", "-j", metavar="N", min=1,
+    help="Worker processes sharing the files (default: one per core once there are 8 files for "
+         "each; 1: in this process). The output does not depend on it.")
+
 
 @app.command("lint")
 @handles_errors
@@ -57,6 +62,7 @@ def lint_command(
     write_baseline: Path | None = typer.Option(None, "--write-baseline", metavar="FILE",
                                                   help="Record the current findings in FILE."),
     glossary: Path | None = GLOSSARY_OPTION,
+    jobs: int | None = JOBS_OPTION,
 ) -> None:
     """Lint English sources against the glossary: variants, forbidden forms, romanisations of
     Korean names, misspelt names, case, house spelling, and mixed forms within and across
@@ -71,7 +77,7 @@ def lint_command(
         config, parsed = _load_clean_glossary(ctx, glossary, renderings=False)
     use_baseline = None if no_baseline else (baseline or config.baseline)
     outcome = run_lint(config, parsed.glossary, _from_cwd(paths), selection=_selection(
-        config, select, ignore), fix=fix, diff=diff, baseline=use_baseline,
+        config, select, ignore), fix=fix, diff=diff, baseline=use_baseline, jobs=jobs,
         write_baseline=write_baseline)
     with phase("output"):
         for line in outcome.notes:
@@ -115,10 +121,7 @@ def check_command(
     min_translated: float | None = MIN_TRANSLATED_OPTION,
     output: ReportFormat = FORMAT_OPTION,
     glossary: Path | None = GLOSSARY_OPTION,
-    jobs: int | None = typer.Option(
-        None, "--jobs", "-j", metavar="N", min=1,
-        help="Worker processes sharing the files (default: one per core; 1: in this process). "
-             "The output does not depend on it."),
+    jobs: int | None = JOBS_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q",
                                help="No progress bar (there is none unless stderr is a "
                                     "terminal)."),

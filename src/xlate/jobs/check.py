@@ -20,6 +20,7 @@ from xlate.config import Config
 from xlate.english.match import Matcher
 from xlate.errors import XlateError
 from xlate.jobs import catalogues as catalogs
+from xlate.jobs import workers
 from xlate.manifest import load_manifest
 from xlate.model import Finding, Glossary, Location
 from xlate.po.plurals import installed_plurals
@@ -110,21 +111,24 @@ def run_check(config: Config, glossary: Glossary, paths: Sequence[str], *, selec
         dates = {a.id: a.date for a in load_manifest(config.manifest)}
     options = CheckOptions(dates=dates, min_translated=min_translated,
                            source_locale=config.source_locale)
-    global _WORKER
     with phase("build"):
-        _WORKER = _Worker(config, Matcher(glossary), options, locale)
-    try:
-        with phase("check"):
-            results = _results(files, _workers(jobs, len(files)), progress)
-        findings: list[Finding] = []
-        suppressed: list[tuple[Finding, str]] = []
-        divergence = Divergence(REGISTRY)
-        for result in results:  # in file order, whatever the number of workers
-            findings += result.findings
-            suppressed += result.suppressed
-            findings += divergence.add(result.translations)
-    finally:
-        _WORKER = None
+        shared = _Worker(config, Matcher(glossary), options, locale)
+
+    def done(chunk: list[tuple]) -> None:
+        assert progress is not None
+        progress(len(chunk), sum(wire[-1] for wire in chunk), len(files))
+
+    with phase("check"):
+        wires = workers.run(files, _check_files, processes=workers.count(jobs, len(files)),
+                            shared=shared, done=done if progress else None)
+    results = [_rebuilt(wire) for wire in wires]
+    findings: list[Finding] = []
+    suppressed: list[tuple[Finding, str]] = []
+    divergence = Divergence(REGISTRY)
+    for result in results:  # in file order, whatever the number of workers
+        findings += result.findings
+        suppressed += result.suppressed
+        findings += divergence.add(result.translations)
     checked = [r.path for r in results]
     if stale and project and (config.catalogs / f"{catalogs.DOMAIN}.pot").is_file():
         findings.extend(stale_findings(config, glossary, [r.locale for r in results]))
@@ -133,17 +137,13 @@ def run_check(config: Config, glossary: Glossary, paths: Sequence[str], *, selec
 
 @dataclass
 class _Worker:
-    """What every file's check needs; set before the worker processes fork, so that they
-    inherit it (a compiled matcher is not rebuilt, nor sent through a pipe)."""
+    """What every file's check needs, shared with the worker processes (`jobs.workers`)."""
 
     config: Config
     matcher: Matcher
     options: CheckOptions
     locale: str | None
     concepts: dict = field(default_factory=dict)
-
-
-_WORKER: _Worker | None = None
 
 
 @dataclass
@@ -158,8 +158,7 @@ class _FileResult:
 
 def _check_file(path: Path) -> _FileResult:
     """One catalogue read, checked (glossary, gettext validity) and released."""
-    state = _WORKER
-    assert state is not None, "run_check sets the worker state"
+    state: _Worker = workers.state()
     catalogue = read_catalogue(path, state.config, state.locale)
     one = check_catalogue(catalogue, state.matcher, REGISTRY, state.options, state.concepts)
     findings = one.findings + gettext_findings(catalogue, installed_plurals(catalogue.locale))
@@ -189,44 +188,6 @@ def _rebuilt(wire: tuple) -> _FileResult:
     path, locale, findings, suppressed, translated, entries = wire
     return _FileResult(path, locale, [Finding(*f) for f in findings],
                        [(Finding(*f), why) for f, why in suppressed], translated, entries)
-
-
-def _workers(jobs: int | None, files: int) -> int:
-    """How many processes: as asked, never more than there are files to share, and one
-    wherever processes cannot inherit the worker state (no fork). By default (None), one per
-    core once there are enough files to repay starting them (8 per process)."""
-    import multiprocessing
-    import os
-
-    if jobs is None:
-        jobs = min(os.cpu_count() or 1, files // 8)
-    if jobs <= 1 or files < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return min(jobs, files)
-
-
-def _results(files: list[Path], workers: int,
-             progress: Callable[[int, int, int], None] | None) -> list[_FileResult]:
-    out: list[_FileResult] = []
-    if workers == 1:
-        for path in files:
-            out.append(_check_file(path))
-            if progress:
-                progress(1, out[-1].entries, len(files))
-        return out
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # Small chunks in file order: the workers stay busy, and the order is kept by map().
-    size = max(1, min(16, len(files) // (workers * 8)))
-    chunks = [files[i:i + size] for i in range(0, len(files), size)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        for chunk in pool.map(_check_files, chunks):
-            done = [_rebuilt(wire) for wire in chunk]
-            out += done
-            if progress:
-                progress(len(done), sum(r.entries for r in done), len(files))
-    return out
 
 
 def build_report(config: Config, glossary: Glossary, paths: Sequence[str] = (),

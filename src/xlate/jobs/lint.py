@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xlate.config import Config
-from xlate.english.match import Matcher
+from xlate.english.match import Matcher, gc_paused
 from xlate.errors import XlateError
 from xlate.fsutil import atomic_write
+from xlate.jobs import workers
 from xlate.jobs.sources import CATALOG_SUFFIXES, expand, read_documents, read_text_file
 from xlate.lint.baseline import dump_baseline, filter_new, load_baseline
-from xlate.lint.engine import lint
+from xlate.lint.engine import Document, DocumentLint, combine, lint_document
 from xlate.lint.fix import apply, plan
 from xlate.manifest import Article, load_manifest
 from xlate.model import Finding, Glossary
@@ -36,7 +37,9 @@ def _articles(config: Config) -> tuple[Article, ...]:
 
 def run_lint(config: Config, glossary: Glossary, paths: Sequence[str], *, selection: Selection,
              fix: bool = False, diff: bool = False, baseline: Path | None = None,
-             write_baseline: Path | None = None) -> LintOutcome:
+             write_baseline: Path | None = None, jobs: int | None = 1) -> LintOutcome:
+    """Lint the files (default: the configured sources), in `jobs` worker processes (None: one
+    per core once there are enough documents); the outcome does not depend on their number."""
     if diff and not fix:
         raise XlateError("--diff goes with --fix")
     articles = _articles(config)
@@ -51,8 +54,11 @@ def run_lint(config: Config, glossary: Glossary, paths: Sequence[str], *, select
         patch, notes = _fix(config, files, matcher, articles, write=not diff)
     documents = read_documents(files, display=config.display, articles=articles,
                                manifest_dir=config.manifest.parent)
-    with phase("lint"):
-        findings = selection.apply(lint(documents, matcher, REGISTRY).findings)
+    with phase("lint"), gc_paused():
+        parts = workers.run(documents, _lint_documents,
+                            processes=workers.count(jobs, len(documents)), shared=matcher)
+        result = combine(documents, parts, {e.id: e for e in matcher.entries}, REGISTRY)
+        findings = selection.apply(result.findings)
     if write_baseline is not None:
         atomic_write(write_baseline, dump_baseline(findings))
         notes.append(f"wrote {len(findings)} finding(s) to {write_baseline}")
@@ -65,6 +71,12 @@ def run_lint(config: Config, glossary: Glossary, paths: Sequence[str], *, select
             notes.append(f"{covered} known finding(s) not shown: recorded in "
                          f"{config.display(baseline)}")
     return LintOutcome(findings, [d.path for d in documents], notes, patch)
+
+
+def _lint_documents(documents: list[Document]) -> list[DocumentLint]:
+    """A worker's share of the documents, linted with the shared matcher."""
+    matcher: Matcher = workers.state()
+    return [lint_document(document, matcher, REGISTRY) for document in documents]
 
 
 def _fix(config: Config, files: Sequence[Path], matcher: Matcher,
