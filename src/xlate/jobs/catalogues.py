@@ -64,13 +64,18 @@ def _sources(config: Config) -> list[cat.Source]:
 
 
 def read_catalog(path: Path, shown: str) -> polib.POFile:
-    """A PO file through polib, which writes it back; its syntax is first judged by xlate's
-    reader, as msgfmt judges it, since polib silently repairs some errors (an unterminated
-    string loses its last character) and a merge would write the damage back."""
+    """A PO file through polib, which writes it back (see `read_both`)."""
+    return read_both(path, shown)[1]
+
+
+def read_both(path: Path, shown: str) -> tuple[PoFile, polib.POFile]:
+    """A PO file read once: by xlate's reader, which judges its syntax as msgfmt does, and by
+    polib, which writes merged catalogues and .mo files. polib silently repairs some errors (an
+    unterminated string loses its last character): a merge would write the damage back."""
     text = read_text_file(path, shown)
-    read_po(text.encode("utf-8"), shown)
+    checked = read_po(text.encode("utf-8"), shown)
     try:
-        return polib.pofile(text)
+        return checked, polib.pofile(text)
     except (OSError, ValueError) as exc:
         match = re.search(r"line (\d+)", str(exc))
         raise XlateError(f"invalid PO file: {exc}", path=shown,
@@ -166,8 +171,8 @@ def compile_catalogs(config: Config, locale_list: Sequence[str]) -> list[str]:
     for locale in list(locale_list) or paths.locales():
         path = paths.po(locale)
         shown = config.display(path)
-        po = read_catalog(path, shown)
-        check_catalog(read_po(read_text_file(path, shown).encode("utf-8"), shown), locale)
+        checked, po = read_both(path, shown)
+        check_catalog(checked, locale)
         atomic_write(paths.mo(locale), po.to_binary())
         written.append(config.display(paths.mo(locale)))
     return written

@@ -21,6 +21,7 @@ from xlate.english.match import Matcher
 from xlate.errors import XlateError
 from xlate.jobs import catalogues as catalogs
 from xlate.jobs import workers
+from xlate.jobs.sources import read_file_bytes
 from xlate.manifest import load_manifest
 from xlate.model import Finding, Glossary, Location
 from xlate.po.plurals import installed_plurals
@@ -57,11 +58,7 @@ def load(paths: Sequence[Path], config: Config, locale: str | None = None) -> li
 
 def read_catalogue(path: Path, config: Config, locale: str | None = None) -> Catalogue:
     shown = config.display(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise XlateError(f"cannot read: {exc.strerror or exc}", path=shown) from exc
-    po = read_po(data, shown)
+    po = read_po(read_file_bytes(path, shown), shown)
     return Catalogue(shown, _locale_of(po, path, locale), po)
 
 

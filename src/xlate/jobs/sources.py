@@ -20,14 +20,19 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 CATALOG_SUFFIXES = (".po", ".pot")
 
 
-def read_text_file(path: Path, shown: str) -> str:
-    """UTF-8 text with line endings as they are; errors name the file (and line)."""
+def read_file_bytes(path: Path, shown: str) -> bytes:
+    """A file's bytes; errors name the file as `shown`."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise XlateError("is a folder, not a file", path=shown) from None
     except OSError as exc:
         raise XlateError(f"cannot read: {exc.strerror or exc}", path=shown) from exc
+
+
+def read_text_file(path: Path, shown: str) -> str:
+    """UTF-8 text with line endings as they are; errors name the file (and line)."""
+    data = read_file_bytes(path, shown)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
