@@ -1,5 +1,8 @@
 """xlate.po.read: every field, line numbers, decoding, and each syntax error at its line (each
-one also rejected by GNU msgfmt, asked in the test), with the decoys that must not raise."""
+one also rejected by GNU msgfmt, asked in the test), with the decoys that must not raise.
+
+Every test runs twice: through the reader as it is (the fast path `xlate.po.scan` reads what it
+can) and with the fast path turned off, so that the full reader is held to the same answers."""
 
 from __future__ import annotations
 
@@ -11,6 +14,13 @@ import pytest
 
 from xlate.errors import PoSyntaxError, XlateError
 from xlate.po.read import PoEntry, iter_po, read_po
+
+@pytest.fixture(autouse=True, params=["fast path", "full reader"])
+def reader(request, monkeypatch):
+    if request.param == "full reader":
+        monkeypatch.setattr("xlate.po.read.scan", lambda text: None)
+    return request.param
+
 
 HEADER = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset={charset}\\n"\n'
           '"Language: ko\\n"\n')

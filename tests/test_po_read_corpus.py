@@ -5,6 +5,8 @@ the reader yields what `polib.pofile` yields for every entry, obsolete ones incl
 same metadata; where they differ, GNU msgcat is the judge and the case is named in DIFFERENCES.
 (b) Properties, with hypothesis: what `format_catalog` writes the reader reads back exactly,
 and it reads msgcat's rewriting of that file to the same values.
+(c) The reader's fast path (`xlate.po.scan`) reads every corpus file and every generated or
+mutated catalogue exactly as the full reader does, or leaves it to the full reader.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xlate.po.read import PoEntry, read_po
+from xlate.errors import PoSyntaxError
+from xlate.po.read import PoEntry, _Parser, decode, read_po
+from xlate.po.scan import scan
 from xlate.po.write import format_catalog
 
 # The session fixture corpus.
@@ -168,3 +172,59 @@ def test_the_reader_agrees_with_msgcat(catalogue):
     assert [unordered(e) for e in gnu.entries] == [unordered(e) for e in kept]
     assert [sorted(e.flags) for e in gnu.entries] == [sorted(e.flags) for e in kept]
     assert gnu.metadata == ours.metadata
+
+
+# (c) The fast path (xlate.po.scan) against the full reader: it reads a text exactly as the full
+# reader does, or passes it on (None); it never accepts what the full reader rejects.
+
+def _full(text: str) -> list[PoEntry]:
+    return list(_Parser(text, "<po>", "utf-8").full_entries())
+
+
+def test_the_fast_path_reads_the_corpus_as_the_full_reader_does(corpus):
+    passed = []
+    for path in corpus:
+        text, _ = decode(path.read_bytes())
+        fast = scan(text)
+        if fast is None:
+            passed.append(path.name)
+        else:
+            assert fast == _full(text), path
+    # Every file of the corpus is one the fast path reads: what real tools write.
+    assert not passed, passed[:10]
+
+
+def _mutate(text: str, edits: list[tuple[int, int, str]]) -> str:
+    lines = text.split("\n")
+    for kind, at, piece in edits:
+        at %= len(lines)
+        if kind == 0:
+            del lines[at]
+        elif kind == 1:
+            lines.insert(at, lines[at])
+        elif kind == 2:
+            lines[at] = piece + lines[at]
+        else:
+            cut = len(lines[at]) // 2
+            lines[at] = lines[at][:cut] + piece + lines[at][cut:]
+        if not lines:
+            lines = [""]
+    return "\n".join(lines)
+
+
+_PIECES = st.sampled_from(['"', "\\", " ", "\t", "#", "#~ ", "#| ", "#, ", "\r", "\0", "x",
+                           'msgid "z"', 'msgstr "z"', "msgstr[1] ", "msgctxt ", "\\x41", "\\101"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_catalogues(), st.lists(st.tuples(st.integers(0, 3), st.integers(0, 10**6), _PIECES),
+                               max_size=3))
+def test_the_fast_path_never_reads_a_text_differently(catalogue, edits):
+    text = _mutate(_written(catalogue).decode("utf-8"), edits)
+    fast = scan(text)
+    try:
+        full = _full(text)
+    except PoSyntaxError:
+        assert fast is None, text
+        return
+    assert fast is None or fast == full, text

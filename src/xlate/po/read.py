@@ -20,10 +20,13 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import NoReturn
 
 from xlate.errors import PoSyntaxError
+from xlate.po.entry import PoEntry, PoFile
+from xlate.po.scan import scan
+
+__all__ = ["PoEntry", "PoFile", "decode", "iter_po", "metadata", "read_po"]
 
 _BLANK = " \t\r\f\v"
 _ESCAPES = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f", "v": "\v", "a": "\a",
@@ -38,62 +41,6 @@ _FIRST_MSGID = re.compile(rb"^[ \t]*msgid[ \t]*(.*)$", re.M)
 _CHARSET = re.compile(rb"Content-Type:[^\n\"]*?charset=[ \t]*([^\s\"\\;]+)", re.I)
 # Entry phases: what the grammar has seen of the entry being read.
 _COMMENTS, _PREVIOUS, _CONTEXT, _MSGID, _PLURAL, _MSGSTR, _MSGSTRS = range(7)
-
-
-@dataclass(slots=True)
-class PoEntry:
-    """One message as written; `line` is its first line, comments included."""
-
-    msgid: str
-    msgctxt: str | None = None
-    msgid_plural: str | None = None
-    msgstr: str = ""
-    msgstr_plural: tuple[str, ...] = ()
-    flags: tuple[str, ...] = ()
-    tcomment: str = ""
-    comment: str = ""
-    occurrences: tuple[str, ...] = ()
-    previous_msgctxt: str | None = None
-    previous_msgid: str | None = None
-    previous_msgid_plural: str | None = None
-    obsolete: bool = False
-    line: int = 0
-    msgctxt_line: int | None = None
-    msgid_line: int = 0
-    msgstr_line: int = 0
-    msgstr_lines: tuple[int, ...] = ()
-
-    @property
-    def references(self) -> tuple[str, ...]:
-        return self.occurrences
-
-    @property
-    def is_header(self) -> bool:
-        return self.msgid == "" and self.msgctxt is None and not self.obsolete
-
-    @property
-    def fuzzy(self) -> bool:
-        return "fuzzy" in self.flags
-
-    def translated(self) -> bool:
-        """As gettext uses it: not obsolete, not fuzzy, and every msgstr filled (polib's rule)."""
-        if self.obsolete or self.fuzzy:
-            return False
-        if self.msgstr_plural:
-            return all(self.msgstr_plural)
-        return self.msgstr != ""
-
-
-@dataclass(slots=True)
-class PoFile:
-    """A whole catalogue: the header entry apart, the other entries in file order."""
-
-    path: str
-    encoding: str
-    header: PoEntry | None = None
-    entries: list[PoEntry] = field(default_factory=list)
-    metadata: dict[str, str] = field(default_factory=dict)
-    field_lines: dict[str, int] = field(default_factory=dict)  # header field -> its line
 
 
 def read_po(data: bytes, path: str = "<po>") -> PoFile:
@@ -195,6 +142,14 @@ class _Parser:
         raise PoSyntaxError(message, self.path, line or self.lineno, column)
 
     def entries(self) -> Iterator[PoEntry]:
+        """The entries, through the fast path (`scan`) when it can read the text."""
+        fast = scan(self.text)
+        if fast is not None:
+            return iter(fast)
+        return self.full_entries()
+
+    def full_entries(self) -> Iterator[PoEntry]:
+        """The entries as GNU's lexer and grammar read them, every line through them."""
         self._reset(0)
         # Lines end at LF only (str.splitlines would also end them at U+2028 and U+0085).
         for lineno, raw in enumerate(self.text.split("\n"), 1):
