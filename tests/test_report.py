@@ -78,3 +78,16 @@ def test_json_is_exactly_what_json_dumps_writes(findings):
 
     payload = {"findings": [finding_dict(f) for f in findings], "summary": summary(findings)}
     assert render_json(findings) == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_in_pieces_across_batches_is_still_json_dumps():
+    """iter_json yields findings in batches of 500; the joins between batches are exact."""
+    from xlate.report.formats import finding_dict, iter_json, summary
+
+    findings = [Finding(code="C101", rule="r", severity=Severity.WARNING, message=f"m{n}",
+                        path="a.po", line=n + 1, msgid=None if n % 2 else "위")
+                for n in range(1001)]
+    pieces = list(iter_json(findings))
+    assert len(pieces) == 5  # three batches, the closing bracket, the summary
+    payload = {"findings": [finding_dict(f) for f in findings], "summary": summary(findings)}
+    assert "".join(pieces) == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
