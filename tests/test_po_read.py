@@ -15,6 +15,7 @@ import pytest
 from xlate.errors import PoSyntaxError, XlateError
 from xlate.po.read import PoEntry, iter_po, read_po
 
+
 @pytest.fixture(autouse=True, params=["fast path", "full reader"])
 def reader(request, monkeypatch):
     if request.param == "full reader":

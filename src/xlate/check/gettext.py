@@ -15,12 +15,12 @@ from xlate.po import plurals
 from xlate.po.read import PoEntry
 
 
-def gettext_findings(catalogue: Catalogue,
-                     known_plurals: Sequence[tuple[str, str]] = ()) -> list[Finding]:
+def gettext_findings(catalogue: Catalogue, known_plurals: Sequence[tuple[str, str]] = (),
+                     format_cache: dict | None = None) -> list[Finding]:
     """What msgfmt --check refuses (plural forms, duplicates, line breaks at the edges), broken
     python-format strings (babel's checker), and a Plural-Forms formula known for none of the
     conventions of the catalogue's language (`known_plurals` adds formulas, such as the
-    installed babel's)."""
+    installed babel's). `format_cache` keeps babel's verdicts across the catalogues of a run."""
     from xlate.rules import REGISTRY
 
     found = []
@@ -50,7 +50,7 @@ def gettext_findings(catalogue: Catalogue,
                     add("C504", f"the source and the translation do not both {edge} with a "
                         "line break", catalogue.msgstr_line(entry), entry.msgid)
         if "python-format" in entry.flags and "fuzzy" not in entry.flags:
-            error = python_format_error(entry)
+            error = python_format_error(entry, format_cache)
             if error:
                 add("C501", error, catalogue.msgstr_line(entry), entry.msgid)
     return found
@@ -74,9 +74,28 @@ def plural_problems(catalogue: Catalogue, known_plurals: Sequence[tuple[str, str
     return problems
 
 
-def python_format_error(entry: PoEntry) -> str | None:
+def python_format_error(entry: PoEntry, cache: dict | None = None) -> str | None:
     """babel's python-format checker on an entry flagged python-format, as msgfmt decides
-    which entries are format strings: by their flag, never by guessing from the text."""
+    which entries are format strings: by their flag, never by guessing from the text.
+
+    babel's verdict depends only on the placeholders its PYTHON_FORMAT pattern finds in each
+    string and on which msgstrs are empty, so with a `cache` it is asked once per msgid and
+    such a signature of the translations (the same placeholders in 100 locales: one call).
+    """
+    from babel.messages.catalog import PYTHON_FORMAT
+
+    msgstrs = entry.msgstr_plural if entry.msgid_plural else (entry.msgstr,)
+    key = (entry.msgid, entry.msgid_plural,
+           tuple((s != "", tuple(PYTHON_FORMAT.findall(s))) for s in msgstrs))
+    if cache is not None and key in cache:
+        return cache[key]
+    verdict = _babel_python_format(entry)
+    if cache is not None:
+        cache[key] = verdict
+    return verdict
+
+
+def _babel_python_format(entry: PoEntry) -> str | None:
     from babel.messages.catalog import Message, TranslationError
     from babel.messages.checkers import python_format
 

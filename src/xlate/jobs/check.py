@@ -141,6 +141,7 @@ class _Worker:
     options: CheckOptions
     locale: str | None
     concepts: dict = field(default_factory=dict)
+    formats: dict = field(default_factory=dict)  # python-format verdicts, see gettext.py
 
 
 @dataclass
@@ -158,7 +159,8 @@ def _check_file(path: Path) -> _FileResult:
     state: _Worker = workers.state()
     catalogue = read_catalogue(path, state.config, state.locale)
     one = check_catalogue(catalogue, state.matcher, REGISTRY, state.options, state.concepts)
-    findings = one.findings + gettext_findings(catalogue, installed_plurals(catalogue.locale))
+    findings = one.findings + gettext_findings(catalogue, installed_plurals(catalogue.locale),
+                                               state.formats)
     return _FileResult(catalogue.path, catalogue.locale, findings, one.suppressed,
                        translations(catalogue), len(catalogue.po.entries))
 
