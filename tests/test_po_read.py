@@ -113,6 +113,30 @@ def test_a_nul_escape_ends_its_string_as_in_gnu():
     assert one('msgid "a"\nmsgstr "d\\0e"\n"f"\n').msgstr == "df"
 
 
+def test_a_backslash_at_the_end_of_a_line_joins_the_next_line():
+    """GNU's lexer drops a backslash-newline pair anywhere, comments included; lines after
+    the joined ones keep their numbers."""
+    body = ('# trans\\\nlator\nmsgid "a\\\nb\\\n\\\nc"\nmsgstr "x\\\\\\\ny"\n\n'
+            'msgid "d"\nmsgstr "e"\n')
+    first, second = read_po(po(body).encode()).entries
+    assert first.tcomment == "translator"
+    assert first.msgid == "abc"
+    assert first.msgstr == "x\\y"  # `\\` then `\<LF>`: one backslash, the pair dropped
+    assert (first.line, first.msgid_line, first.msgstr_line) == (6, 8, 12)
+    assert (second.line, second.msgstr_line) == (15, 16)
+    if shutil.which("msgcat"):  # GNU reads it the same way
+        done = subprocess.run(["msgcat", "-"], input=po(body).encode(), capture_output=True)
+        gnu = read_po(done.stdout).entries
+        assert [(e.tcomment, e.msgid, e.msgstr) for e in gnu] == \
+            [("translator", "abc", "x\\y"), ("", "d", "e")]
+
+
+def test_the_domain_directive_is_refused_with_a_reason():
+    with pytest.raises(PoSyntaxError, match="'domain' directive is not supported") as error:
+        read_po(po('domain "other"\nmsgid "a"\nmsgstr "b"\n').encode(), "x.po")
+    assert error.value.line == 6
+
+
 @pytest.mark.parametrize("separator", ["\u2028", "\u0085", "\u2029", "\x1c", "\r"])
 def test_line_numbers_count_lf_only(separator):
     entry = read_po(po(f'msgid "a{separator}b"\nmsgstr "c"\n\nmsgid "d"\nmsgstr "e"\n')

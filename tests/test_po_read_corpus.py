@@ -93,8 +93,8 @@ _RICH = st.one_of(_TEXT, st.sampled_from(['"', "\\", "\n", "\t", "a\\n", 'say "h
 # Comments as format_catalog writes them: one line each, no edge blanks (it strips them).
 _COMMENT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Zl", "Zp", "Cc")),
                    max_size=30).map(str.strip).filter(lambda text: not text.endswith("\\"))
-# (A backslash at the end of a line continues the line in GNU's lexer, comments included; the
-# reader does not do that yet: see the report of issue 11.)
+# (A backslash at the end of a line joins the next line in GNU's lexer, comments included, and
+# the reader does the same; a comment written with one could not be read back by any tool.)
 _FLAG = st.sampled_from(["fuzzy", "python-format", "c-format", "no-wrap"])
 _REF = st.from_regex(r"[a-z]{1,8}(/[a-z]{1,8})?\.py:[1-9][0-9]{0,3}", fullmatch=True)
 

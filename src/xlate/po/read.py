@@ -10,7 +10,8 @@ their trailing blanks, `#,` flags split at commas and blanks, `#~|` previous fie
 and whatever msgfmt rejects as syntax raises `PoSyntaxError` (path, line, msgfmt's wording);
 nothing is silently repaired. Duplicate messages (same msgctxt and msgid) are not syntax here:
 they are kept, in file order, for the check that reports them (C503). Not supported: the
-`domain` directive and charsets Python has no codec for (both raise).
+`domain` directive (msgfmt ignores it and fails when writing one file; split such a catalogue
+by domain) and charsets Python has no codec for: both raise.
 
 Longer than 300 lines: the lexer and the grammar share one state and one pass, on purpose.
 """
@@ -130,6 +131,25 @@ def decode(data: bytes, path: str = "<po>") -> tuple[str, str]:
                             path, line) from None
 
 
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """The lines of `text` and their numbers. Lines end at LF only (str.splitlines would also
+    end them at U+2028 and U+0085). A backslash at the end of a line joins the next line to it,
+    both removed, anywhere in the file, as GNU's lexer (`lex_getc`) reads it; the joined line
+    carries the number of its first line, and the lines after it keep theirs."""
+    lines = text.split("\n")
+    if "\\\n" not in text:
+        yield from enumerate(lines, 1)
+        return
+    number = 0
+    while number < len(lines):
+        first, line = number + 1, lines[number]
+        while line.endswith("\\") and number + 1 < len(lines):
+            number += 1
+            line = line[:-1] + lines[number]
+        number += 1
+        yield first, line
+
+
 class _Parser:
     """One pass over the lines; each keyword or string advances the entry being read."""
 
@@ -151,8 +171,7 @@ class _Parser:
     def full_entries(self) -> Iterator[PoEntry]:
         """The entries as GNU's lexer and grammar read them, every line through them."""
         self._reset(0)
-        # Lines end at LF only (str.splitlines would also end them at U+2028 and U+0085).
-        for lineno, raw in enumerate(self.text.split("\n"), 1):
+        for lineno, raw in _lines(self.text):
             self.lineno = lineno
             line = raw.rstrip(_BLANK)
             start = len(line) - len(line.lstrip(_BLANK))
@@ -292,6 +311,10 @@ class _Parser:
                 if keyword == "msgstr" and (bracket := _INDEX.match(line, index)):
                     number = int(bracket.group(1))
                     index = bracket.end()
+                if keyword == "domain" and not obsolete and not previous:
+                    self.error("the 'domain' directive is not supported: msgfmt ignores it "
+                               "when writing one file; split the catalogue by domain",
+                               column=word.start() + 1)
                 if keyword not in _KEYWORDS:
                     self.error(f'keyword "{keyword}" unknown', column=word.start() + 1)
                 started = self._keyword(keyword, number, obsolete, previous)
