@@ -128,6 +128,36 @@ def test_fires_and_stays_quiet(matcher, index):
     assert codes(matcher, text) == sorted(expected), (locale, msgid, msgstr)
 
 
+# C301 on the world's catalogues (Django, Sphinx): digits of other scripts, numeric character
+# references and the 24-hour clock are the same numbers; each with a decoy that must still fire.
+NUMBER_CASES = [
+    ("bn", "Big (8 byte) integer", "বিগ (৮ বাইট) ইন্টিজার", []),
+    ("bn", "Big (8 byte) integer", "বিগ (৭ বাইট) ইন্টিজার", ["C301"]),
+    ("fa", "That page number is less than 1", "شمارهٔ صفحه کوچکتر از ۱ است", []),
+    ("ne", "Server error (500)", "सर्भर त्रुटि (५००)", []),
+    ("ne", "Server error (500)", "सर्भर त्रुटि (५०)", ["C301"]),
+    ("ko", "&#169; 2025 Yonhap", "© 2025 연합뉴스", []),
+    ("ko", "&#169; 2025 Yonhap", "© 2024 연합뉴스", ["C301"]),
+    ("fr", "&#x2014; 2025", "— 2025", []),
+    ("fr", "The talks end at 6 p.m.", "Les pourparlers s'achèvent à 18 h.", []),
+    ("fr", "The talks end at 6 p.m.", "Les pourparlers s'achèvent à 19 h.", ["C301"]),
+    ("ko", "The talks end at 6 p.m.", "회담은 오후 6시에 끝난다.", []),
+    ("ja", "They met at 6:30 a.m.", "両者は午前6時30分に会った。", []),
+    ("ja", "They met at 6:30 a.m.", "両者は午前06:30に会った。", []),
+    ("ja", "They met at 6:30 a.m.", "両者は午前6時に会った。", ["C301"]),
+    ("fr", "It starts at 12 a.m.", "Cela commence à 0 h.", []),
+    ("fr", "It starts at 12 p.m.", "Cela commence à 12 h.", []),
+    ("fr", "It starts at 12 p.m.", "Cela commence à 0 h.", ["C301"]),
+    ("fr", "They bought 6 amplifiers.", "Ils ont acheté 18 amplificateurs.", ["C301"]),
+]
+
+
+@pytest.mark.parametrize("locale,msgid,msgstr,expected", NUMBER_CASES)
+def test_numbers_as_other_scripts_and_clocks_write_them(matcher, locale, msgid, msgstr,
+                                                         expected):
+    assert codes(matcher, po(msgid, msgstr, locale)) == expected
+
+
 def test_suppressed_findings_keep_their_reason(matcher):
     text = po("Mark Rutte spoke.", "마크 루터는 말했다.", "ko", COMMENTS[31])
     result = check(catalogues(text), matcher, REGISTRY, CheckOptions(dates=JUNE))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,6 +27,34 @@ from xlate.target.locales import date_pattern, month_day_forms, month_forms, mon
 _IGNORE = re.compile(r"xlate:\s*ignore\s+([A-Z0-9, ]+?)\s*(?:--\s*(.*\S))?\s*$")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 _DIGIT = re.compile(r"\d")  # what every date and number pattern needs at least once
+# A numeric character reference (&#169; &#x2014;) is markup, not a number of the story.
+_CHAR_REFERENCE = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);")
+# An hour on the 12-hour clock: "6 p.m.", "6:30 a.m.", "6pm" (the number is the hour).
+_CLOCK = re.compile(r"(?::[0-5]\d)?\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)
+
+
+def _ascii_digits(text: str) -> str:
+    """`text` with every decimal digit written in ASCII: ৮ (Bengali), ۱ (Persian), ८ (Devanagari)
+    and the other scripts' digits are the same numbers as 8, 1 and 8."""
+    if text.isascii():
+        return text
+    return _DIGIT.sub(lambda m: str(unicodedata.decimal(m.group(0))), text)
+
+
+def _hour_forms(number: str, msgid: str, end: int) -> set[str]:
+    """The ways a translation may write the hour `number` when the source gives it on the
+    12-hour clock right after `end`: as given, zero-padded, and on the 24-hour clock
+    (6 p.m.: 6, 06, 18; 12 a.m.: 12, 0, 00, 24). Empty when no a.m. or p.m. follows."""
+    clock = _CLOCK.match(msgid, end)
+    if clock is None or not number.isdigit() or not 1 <= int(number) <= 12:
+        return set()
+    hour = int(number)
+    forms = {number, f"{hour:02d}"}
+    if clock.group(1).lower() == "p":
+        forms.add(str(hour + 12 if hour < 12 else 12))
+    elif hour == 12:
+        forms |= {"0", "00", "24"}
+    return forms
 
 
 @dataclass
@@ -271,7 +300,7 @@ def _check_numbers(msgid: str, msgstr: str, catalogue: Catalogue, entry: PoEntry
         return  # no date, no number: 62,000 of the corpus's 90,000 translated entries
     locale = catalogue.locale
     year = day.year if day else catalogue.year or _ANY_YEAR
-    folded = tg.fold(msgstr, locale)
+    folded = _ascii_digits(tg.fold(msgstr, locale))
     numbers_in_dates: set[str] = set()
     for match in date_pattern(options.source_locale).finditer(msgid):
         month = month_number(match.group("month") or match.group("month2"),
@@ -283,7 +312,8 @@ def _check_numbers(msgid: str, msgstr: str, catalogue: Catalogue, entry: PoEntry
             except ValueError:
                 continue  # "June 31" is no date: the number check below still wants it
             numbers_in_dates.add(number)
-            forms = [tg.fold(form, locale) for form in month_day_forms(when, locale)]
+            forms = [_ascii_digits(tg.fold(form, locale))
+                     for form in month_day_forms(when, locale)]
             expected = month_day_forms(when, locale)[0]
             has_day = re.search(rf"(?<!\d){number}(?!\d)", folded)
             if any(form in folded for form in forms) or (has_day and any(
@@ -292,13 +322,14 @@ def _check_numbers(msgid: str, msgstr: str, catalogue: Catalogue, entry: PoEntry
             yield _finding(registry, "C301", f"the date '{match.group(0)}' should appear as "
                            f"'{expected}'", catalogue, entry, found=match.group(0),
                            expected=expected)
-    for match in _NUMBER.finditer(msgid):
+    plain_text = folded.replace(",", "").replace("\u202f", "").replace(" ", "")
+    for match in _NUMBER.finditer(_CHAR_REFERENCE.sub(lambda m: " " * len(m.group(0)), msgid)):
         number = match.group(0)
         if number in numbers_in_dates:
             continue
         plain = number.replace(",", "")
-        if re.search(rf"(?<!\d){re.escape(plain)}(?!\d)", folded.replace(",", "").replace(
-                "\u202f", "").replace(" ", "")):
+        written = _hour_forms(number, msgid, match.end()) or {plain}
+        if any(re.search(rf"(?<!\d){re.escape(form)}(?!\d)", plain_text) for form in written):
             continue
         yield _finding(registry, "C301", f"the number '{number}' of the source is missing",
                        catalogue, entry, found=number, expected=number)
