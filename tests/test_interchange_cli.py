@@ -107,3 +107,29 @@ def test_csv_export_needs_a_locale(project):
     result = runner.invoke(app, ["glossary", "export", "--format", "csv", "--locale", "ko"])
     assert result.exit_code == 0 and result.stdout.splitlines()[0].startswith('"source","target"')
     assert "마르크 뤼터" in result.stdout
+
+
+BAD_TBX = ROOT / "tests" / "data" / "bad" / "tbx"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in BAD_TBX.glob("*.tbx")))
+@pytest.mark.parametrize("extra", [[], ["--dry-run"], ["--glossary", "fresh"]])
+def test_bad_tbx_files_exit_2_with_one_line_and_write_nothing(project, name, extra):
+    shutil.copy(BAD_TBX / name, project / name)
+    before = snapshot(project / "glossary")
+    result = runner.invoke(app, ["glossary", "import", name, *extra])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"xlate: error: {name}:"), lines
+    assert result.stdout == "" and "Traceback" not in result.output
+    assert snapshot(project / "glossary") == before
+    assert not (project / "glossary" / "imported.toml").exists()
+    assert not (project / "fresh").exists()
+
+
+def test_unknown_namespace_message_names_what_was_found_and_expected(project):
+    shutil.copy(BAD_TBX / "foreign_namespace.tbx", project / "x.tbx")
+    result = runner.invoke(app, ["glossary", "import", "x.tbx"])
+    assert result.stderr == (
+        "xlate: error: x.tbx:2: not a TBX file: root element {urn:example:not-tbx}tbx "
+        "(expected TBX v3 'tbx' in urn:iso:std:iso:30042:ed-2, or TBX v2 'martif')\n")

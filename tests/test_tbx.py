@@ -300,6 +300,41 @@ def test_malformed_xml_names_the_line():
     assert str(info.value).startswith("bad.tbx:4: not well-formed XML: mismatched tag")
 
 
+NOT_TBX = "(expected TBX v3 'tbx' in urn:iso:std:iso:30042:ed-2, or TBX v2 'martif')"
+
+
+@pytest.mark.parametrize("data, message", [
+    (b'<?xml version="1.0"?>\n<tbx xmlns="urn:example:not-tbx"><text><body/></text></tbx>',
+     f"x.tbx:2: not a TBX file: root element {{urn:example:not-tbx}}tbx {NOT_TBX}"),
+    (b'<martif xmlns="urn:example:not-tbx"><text><body/></text></martif>',
+     f"x.tbx:1: not a TBX file: root element {{urn:example:not-tbx}}martif {NOT_TBX}"),
+    (b'<tbx xmlns="urn:iso:std:iso:30042:ed-1"><text><body/></text></tbx>',
+     f"x.tbx:1: not a TBX file: root element {{urn:iso:std:iso:30042:ed-1}}tbx {NOT_TBX}"),
+    (b"<!-- a page -->\n\n<html><body/></html>",
+     f"x.tbx:3: not a TBX file: root element html {NOT_TBX}"),
+    (b"<conceptEntry/>", f"x.tbx:1: not a TBX file: root element conceptEntry {NOT_TBX}"),
+    (b"<tbx>\n<entry/>\n</tbx>", "x.tbx:1: not a TBX file: root element tbx without a namespace "
+     f"has no <text><body> {NOT_TBX}"),
+])
+def test_a_root_that_is_not_tbx_is_refused_with_what_was_found_and_expected(data, message):
+    with pytest.raises(FormatError) as info:
+        read_tbx(data, path="x.tbx")
+    assert str(info.value) == message
+
+
+def test_a_namespaced_root_is_refused_even_with_tbx_content_inside():
+    # Only the namespace tells a foreign vocabulary apart: its entries are never read.
+    foreign = export_tbx(SAMPLE).replace(TBX_NS.encode(), b"urn:example:not-tbx")
+    with pytest.raises(FormatError, match="not a TBX file"):
+        read_tbx(foreign, path="x.tbx")
+
+
+def test_tbx_without_a_namespace_is_read_when_it_has_tbx_structure():
+    data = export_tbx(SAMPLE).replace(f' xmlns="{TBX_NS}"'.encode(), b"")
+    assert b"xmlns" not in data
+    assert read_tbx(data) == SAMPLE
+
+
 @pytest.mark.parametrize("data, reason", [
     (b"<html><body/></html>", "not a TBX file"),
     (b"", "not well-formed XML"),
@@ -336,3 +371,89 @@ def test_glossary_folder_survives_export_and_import(folder, dialect):
     glossary = load_glossary(folder).glossary
     assert len(glossary) > 0
     assert read_tbx(export_tbx(glossary, dialect=dialect)) == glossary
+
+
+# --- hostile files under tests/data/bad/tbx ------------------------------------------------------
+
+BAD = Path(__file__).parent / "data" / "bad" / "tbx"
+BAD_FILES = {  # file -> (line, what the one-line message says)
+    "billion_laughs.tbx": (3, "refusing unsafe XML: entity declarations are not allowed"),
+    "xxe_passwd.tbx": (2, "refusing unsafe XML: entity declarations are not allowed"),
+    "external_parameter_entity.tbx": (2, "refusing unsafe XML: entity declarations are not "
+                                         "allowed"),
+    "external_dtd.tbx": (2, "refusing unsafe XML: external DTD "
+                            "'http://example.invalid/TBXcoreStructV02.dtd' is not allowed"),
+    "foreign_namespace.tbx": (2, "not a TBX file: root element {urn:example:not-tbx}tbx"),
+    "xhtml_root.tbx": (3, "not a TBX file: root element {http://www.w3.org/1999/xhtml}html"),
+    "bare_tbx_no_body.tbx": (2, "not a TBX file: root element tbx without a namespace"),
+    "not_well_formed.tbx": (6, "not well-formed XML: mismatched tag"),
+}
+
+
+def test_every_bad_tbx_file_has_an_expected_message():
+    assert sorted(p.name for p in BAD.glob("*.tbx")) == sorted(BAD_FILES)
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_tbx_files_are_refused_with_one_line_naming_file_and_line(name):
+    line, words = BAD_FILES[name]
+    with pytest.raises(FormatError) as info:
+        read_tbx((BAD / name).read_bytes(), path=name)
+    message = str(info.value)
+    assert message.startswith(f"{name}:{line}: {words}"), message
+    assert "\n" not in message
+
+
+def test_billion_laughs_is_refused_before_anything_is_expanded():
+    # Nine levels of ten: a billion bytes if expanded. Refused at the first declaration, the
+    # parse allocates next to nothing (a count of bytes, not of time: deterministic).
+    import tracemalloc
+
+    data = (BAD / "billion_laughs.tbx").read_bytes()
+    assert data.count(b"<!ENTITY") == 10
+    tracemalloc.start()
+    try:
+        with pytest.raises(FormatError, match="entity declarations"):
+            read_tbx(data, path="b.tbx")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 2_000_000
+
+
+_OPENED: list[str] = []
+_WATCHING: list[bool] = []
+_HOOKED: list[bool] = []
+
+
+def _audit(event: str, args: tuple) -> None:
+    if _WATCHING and event in ("open", "os.listdir", "socket.connect", "urllib.Request"):
+        _OPENED.append(f"{event} {args[0]!r}")
+
+
+@pytest.mark.parametrize("name", ["xxe_passwd.tbx", "external_parameter_entity.tbx",
+                                  "external_dtd.tbx"])
+def test_external_references_touch_no_file_and_no_network(name, tmp_path):
+    import sys
+
+    if not _HOOKED:
+        sys.addaudithook(_audit)  # hooks cannot be removed: this one only records when asked
+        _HOOKED.append(True)
+    # Point the references at a file of our own, which must never be opened.
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET", encoding="utf-8")
+    _WATCHING.append(True)
+    secret.read_bytes()  # the hook sees an open
+    _WATCHING.clear()
+    assert _OPENED and str(secret) in _OPENED[0]
+    data = (BAD / name).read_bytes().replace(b"file:///etc/passwd", secret.as_uri().encode())
+    data = data.replace(b"http://example.invalid/TBXcoreStructV02.dtd", secret.as_uri().encode())
+    _OPENED.clear()
+    _WATCHING.append(True)
+    try:
+        with pytest.raises(FormatError) as info:
+            read_tbx(data, path=name)
+    finally:
+        _WATCHING.clear()
+    assert _OPENED == []
+    assert "SECRET" not in str(info.value)

@@ -45,6 +45,7 @@ import datetime as dt
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from defusedxml import DefusedXmlException, EntitiesForbidden
@@ -161,6 +162,15 @@ class _Parser(DefusedXMLParser):
         super().__init__(target=ET.TreeBuilder(), forbid_dtd=False, forbid_entities=True,
                          forbid_external=True)
         self.parser.StartDoctypeDeclHandler = self._check_doctype
+        self.root_line = 1  # where the root element starts, for "not a TBX file" errors
+        start: Callable[..., object] = self.parser.StartElementHandler  # type: ignore[assignment]
+
+        def first_start(*args: object) -> object:
+            self.root_line = self.parser.CurrentLineNumber
+            self.parser.StartElementHandler = start
+            return start(*args)
+
+        self.parser.StartElementHandler = first_start
 
     def _check_doctype(self, name, sysid, pubid, has_internal_subset) -> None:
         if sysid and (":" in sysid or "/" in sysid or "\\" in sysid):
@@ -175,17 +185,46 @@ def _parse(data: bytes, path: str) -> ET.Element:
     parser = _Parser()
     try:
         parser.feed(data)
-        return parser.close()
+        root = parser.close()
     except ET.ParseError as exc:
         line = exc.position[0] if exc.position else None
         reason = re.sub(r":? line \d+, column \d+$", "", str(exc))
         raise FormatError(f"not well-formed XML: {reason}", path=path, line=line) from None
     except _Unsafe as exc:
-        raise FormatError(f"refusing unsafe XML: {exc}", path=path) from None
+        raise FormatError(f"refusing unsafe XML: {exc}", path=path,
+                          line=parser.parser.CurrentLineNumber) from None
     except DefusedXmlException as exc:
         what = ("entity declarations are not allowed" if isinstance(exc, EntitiesForbidden)
                 else "external references are not allowed")
-        raise FormatError(f"refusing unsafe XML: {what}", path=path) from None
+        raise FormatError(f"refusing unsafe XML: {what}", path=path,
+                          line=parser.parser.CurrentLineNumber) from None
+    _check_root(root, path, parser.root_line)
+    return root
+
+
+def _check_root(root: ET.Element, path: str, line: int) -> None:
+    """Refuse a document that is not TBX before anything is read from it.
+
+    Accepted: TBX v3 `<tbx>` in the ISO 30042:2019 namespace, TBX v2 `<martif>` (which has no
+    namespace), and `<tbx>` without a namespace. The last is not valid TBX v3, but TBX-Basic
+    files from several tools (and hand-written ones) leave the namespace out; the name alone
+    would admit any XML whose root happens to be called `tbx`, so such a root must also have
+    TBX's `<text><body>` structure. A root in any other namespace is some other vocabulary
+    that reuses the name and is refused, whatever it contains.
+    """
+    tag = root.tag if isinstance(root.tag, str) else ""
+    namespace, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    known = (namespace == TBX_NS and local == "tbx") or (not namespace and local == "martif")
+    if not namespace and local == "tbx":
+        text = next((c for c in root if c.tag == "text"), None)
+        known = text is not None and any(c.tag == "body" for c in text)
+        if not known:
+            raise FormatError("not a TBX file: root element tbx without a namespace has no "
+                              "<text><body> (expected TBX v3 'tbx' in "
+                              f"{TBX_NS}, or TBX v2 'martif')", path=path, line=line)
+    if not known:
+        raise FormatError(f"not a TBX file: root element {tag} (expected TBX v3 'tbx' in "
+                          f"{TBX_NS}, or TBX v2 'martif')", path=path, line=line)
 
 
 # --- import -------------------------------------------------------------------------------------
@@ -209,9 +248,6 @@ class _Draft:
 def read_tbx(data: bytes, *, path: str = "<tbx>", source_locale: str = "en") -> Glossary:
     """Read a TBX v3 (`<tbx>`) or v2 (`<martif>`) document. Unsafe or broken XML: FormatError."""
     root = _parse(data, path)
-    if _local(root.tag) not in ("tbx", "martif"):
-        raise FormatError(f"not a TBX file: the root element is <{_local(root.tag)}>, "
-                          "not <tbx> or <martif>", path=path)
     default_lang = root.get(_XML_LANG)
     drafts = [_read_concept(el, default_lang, source_locale, path) for el in root.iter()
               if _local(el.tag) in ("conceptEntry", "termEntry")]
