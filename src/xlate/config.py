@@ -59,9 +59,13 @@ class Config:
         """`path` relative to the root when it lies below it, for messages and reports (so a
         finding reads the same, and matches its baseline entry, from any folder); elsewhere
         as given, an absolute path without `..` segments."""
+        try:  # the name as given (a symbolic link is shown as itself, not its target)
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).as_posix()
+        except ValueError:
+            pass
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
+        except (ValueError, RuntimeError, OSError):  # elsewhere, or a symbolic link loop
             if path.is_absolute():
                 return Path(os.path.normpath(path)).as_posix()
             return path.as_posix()

@@ -341,6 +341,23 @@ def emit_report(fmt: str, findings, *, files=()) -> None:
         _stdout_closed()
 
 
+def input_errors(errors) -> None:
+    """The inputs a command could not process, one line each on stderr, after the report of
+    all the others; then exit 2. Nothing when there were none."""
+    if not errors:
+        return
+    for error in errors:
+        if _STATE.debug:  # where it was raised (in this process; a worker's is not kept)
+            import traceback
+
+            typer.echo("".join(traceback.format_exception(error)).rstrip("\n"), err=True)
+        typer.echo(f"xlate: error: {error}", err=True)
+    if len(errors) > 1:
+        typer.echo(f"xlate: error: {len(errors)} inputs could not be processed; the report "
+                   "covers the others", err=True)
+    raise typer.Exit(2)
+
+
 def _exit_for(findings, fail_on: Level | None, config) -> None:
     """Exit 1 when a finding is at or above --fail-on (else the configured fail_on), else 0."""
     from xlate.model import Severity

@@ -17,6 +17,7 @@ from xlate.cli.base import (
     emit,
     emit_table,
     handles_errors,
+    input_errors,
 )
 
 
@@ -79,12 +80,15 @@ def update_command(
     config, parsed = _load_clean_glossary(ctx, glossary)
     stale = False
     wanted = _catalogue_locales(config, locales or [])
-    for shown, changed, report in update(config, wanted, parsed.glossary, check=check):
+    errors: list = []
+    for shown, changed, report in update(config, wanted, parsed.glossary, check=check,
+                                         errors=errors):
         stale |= changed
         state = ("stale" if check else "updated") if changed else "up to date"
         detail = f"{report.kept} kept, {len(report.fuzzy)} fuzzy, {len(report.new)} new, " \
                  f"{len(report.obsolete)} obsolete"
         typer.echo(f"{shown}: {state} ({detail})", err=True)
+    input_errors(errors)
     raise typer.Exit(1 if check and stale else 0)
 
 
@@ -99,8 +103,10 @@ def compile_command(
     from xlate.jobs.catalogues import compile_catalogs
 
     config = _config(ctx)
-    for shown in compile_catalogs(config, _catalogue_locales(config, locales or [])):
+    errors: list = []
+    for shown in compile_catalogs(config, _catalogue_locales(config, locales or []), errors):
         typer.echo(f"{shown}: written", err=True)
+    input_errors(errors)
 
 
 def _catalogue_locales(config, asked: list[str]) -> list[str]:
@@ -199,7 +205,8 @@ def stats_command(
 
     config = _config(ctx)
     _catalogue_locales(config, [])  # an empty table would read as "all done"
-    rows = stats(config)
+    errors: list = []
+    rows = stats(config, errors)
     records = [{"locale": r.locale, "article": r.article, "total": r.total,
                 "translated": r.translated, "fuzzy": r.fuzzy, "untranslated": r.untranslated,
                 "obsolete": r.obsolete, "percent": r.percent} for r in rows]
@@ -207,6 +214,7 @@ def stats_command(
         import json
 
         emit(json.dumps(records, ensure_ascii=False, indent=2))
+        input_errors(errors)
         return
     from rich.table import Table
 
@@ -217,3 +225,4 @@ def stats_command(
     for record in records:
         table.add_row(*(f"{v:.1f}%" if k == "percent" else str(v) for k, v in record.items()))
     emit_table(table)
+    input_errors(errors)

@@ -28,6 +28,7 @@ from xlate.cli.base import (
     emit,
     emit_report,
     handles_errors,
+    input_errors,
     output_width,
     progress_bar,
 )
@@ -85,25 +86,16 @@ def lint_command(
         if outcome.diff is not None:
             emit(outcome.diff, nl=False)
         emit_report(output.value, outcome.findings, files=outcome.files)
+    input_errors(outcome.errors)
     _exit_for(outcome.findings, fail_on, config)
 
 
 def _from_cwd(paths: list[str] | None) -> list[str]:
     """Paths typed on the command line, made absolute from the working directory (as every
     command reads them); only the configured `sources` are relative to the project root. A
-    path that names nothing is reported here, as the user typed it."""
-    import glob
-
-    out = []
-    for path in paths or []:
-        if path != "-":
-            if any(ch in path for ch in "*?["):
-                if not glob.glob(path, recursive=True):
-                    raise XlateError(f"no file matches '{path}'")
-            elif not os.path.exists(path):
-                raise XlateError("no such file or folder", path=path)
-        out.append(path if path == "-" or os.path.isabs(path) else os.path.abspath(path))
-    return out
+    path that names nothing is reported by the lint, beside the other files' findings."""
+    return [path if path == "-" or os.path.isabs(path) else os.path.abspath(path)
+            for path in paths or []]
 
 
 @app.command("check")
@@ -148,6 +140,7 @@ def check_command(
         emit_report(output.value, outcome.findings, files=outcome.files)
     for finding, reason in outcome.suppressed:
         typer.echo(f"{finding.path}:{finding.line}: {finding.code} ignored: {reason}", err=True)
+    input_errors(outcome.errors)
     _exit_for(outcome.findings, fail_on, config)
 
 

@@ -142,8 +142,11 @@ def _dates(config: Config) -> dict[str, dt.date]:
 
 
 def update(config: Config, locale_list: Sequence[str], glossary: Glossary, *,
-           check: bool = False) -> list[tuple[str, bool, cat.MergeReport]]:
-    """Merge the template into each catalogue; (path, changed, report) per locale."""
+           check: bool = False, errors: list[XlateError] | None = None
+           ) -> list[tuple[str, bool, cat.MergeReport]]:
+    """Merge the template into each catalogue; (path, changed, report) per locale. With an
+    `errors` list, a catalogue that cannot be read or written is added to it and the others
+    are still merged; without one, the first such error is raised."""
     pot = _template(config)
     paths = Paths(config.catalogs)
     wanted = list(locale_list) or paths.locales()
@@ -151,29 +154,45 @@ def update(config: Config, locale_list: Sequence[str], glossary: Glossary, *,
     for locale in wanted:
         path = paths.po(locale)
         shown = config.display(path)
-        if not path.is_file():
-            raise XlateError(f"no catalogue for '{locale}': run `xlate init {locale}`", path=shown)
-        current_text = read_text_file(path, shown)
-        merged, report = cat.merge(read_catalog(path, shown), pot, locale=locale,
-                                   glossary_entries=_by_id(glossary), dates=_dates(config))
-        text = format_catalog(merged)
-        changed = text != current_text
-        if changed and not check:
-            atomic_write(path, text)
+        try:
+            if not path.is_file():
+                raise XlateError(f"no catalogue for '{locale}': run `xlate init {locale}`",
+                                 path=shown)
+            current_text = read_text_file(path, shown)
+            merged, report = cat.merge(read_catalog(path, shown), pot, locale=locale,
+                                       glossary_entries=_by_id(glossary), dates=_dates(config))
+            text = format_catalog(merged)
+            changed = text != current_text
+            if changed and not check:
+                atomic_write(path, text)
+        except XlateError as error:
+            if errors is None:
+                raise
+            errors.append(error)
+            continue
         results.append((shown, changed, report))
     return results
 
 
-def compile_catalogs(config: Config, locale_list: Sequence[str]) -> list[str]:
-    """Check and compile each catalogue to its `.mo`; returns the written paths."""
+def compile_catalogs(config: Config, locale_list: Sequence[str],
+                     errors: list[XlateError] | None = None) -> list[str]:
+    """Check and compile each catalogue to its `.mo`; returns the written paths. With an
+    `errors` list, a catalogue that cannot be compiled is added to it (its old `.mo`, if any,
+    left as it was) and the others are still compiled."""
     paths = Paths(config.catalogs)
     written = []
     for locale in list(locale_list) or paths.locales():
         path = paths.po(locale)
         shown = config.display(path)
-        checked, po = read_both(path, shown)
-        check_catalog(checked, locale)
-        atomic_write(paths.mo(locale), po.to_binary())
+        try:
+            checked, po = read_both(path, shown)
+            check_catalog(checked, locale)
+            atomic_write(paths.mo(locale), po.to_binary())
+        except XlateError as error:
+            if errors is None:
+                raise
+            errors.append(error)
+            continue
         written.append(config.display(paths.mo(locale)))
     return written
 
@@ -264,10 +283,17 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def stats(config: Config) -> list[cat.Stats]:
+def stats(config: Config, errors: list[XlateError] | None = None) -> list[cat.Stats]:
+    """Progress rows of every catalogue; with an `errors` list, an unreadable catalogue is
+    added to it and left out of the rows."""
     paths = Paths(config.catalogs)
     rows: list[cat.Stats] = []
     for locale in paths.locales():
         path = paths.po(locale)
-        rows += cat.statistics(read_catalog(path, config.display(path)), locale)
+        try:
+            rows += cat.statistics(read_catalog(path, config.display(path)), locale)
+        except XlateError as error:
+            if errors is None:
+                raise
+            errors.append(error)
     return rows

@@ -36,6 +36,7 @@ class CheckOutcome:
     findings: list[Finding]
     suppressed: list[tuple[Finding, str]] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    errors: list[XlateError] = field(default_factory=list)  # catalogues that could not be read
 
 
 def _locale_of(po: PoFile, path: Path, override: str | None) -> str:
@@ -100,9 +101,6 @@ def run_check(config: Config, glossary: Glossary, paths: Sequence[str], *, selec
     if project and not files:
         raise XlateError("no catalogues found (run `xlate init LOCALE`)",
                          path=config.display(config.catalogs))
-    for path in files:
-        if not path.is_file():
-            raise XlateError("no such file", path=str(path))
     dates = {}
     if config.manifest.is_file():
         dates = {a.id: a.date for a in load_manifest(config.manifest)}
@@ -111,14 +109,16 @@ def run_check(config: Config, glossary: Glossary, paths: Sequence[str], *, selec
     with phase("build"):
         shared = _Worker(config, Matcher(glossary), options, locale)
 
-    def done(chunk: list[tuple]) -> None:
+    def done(chunk: list[tuple | XlateError]) -> None:
         assert progress is not None
-        progress(len(chunk), sum(wire[-1] for wire in chunk), len(files))
+        progress(len(chunk), sum(wire[-1] for wire in chunk if isinstance(wire, tuple)),
+                 len(files))
 
     with phase("check"):
         wires = workers.run(files, _check_files, processes=workers.count(jobs, len(files)),
                             shared=shared, done=done if progress else None)
-    results = [_rebuilt(wire) for wire in wires]
+    errors: list[XlateError] = [wire for wire in wires if isinstance(wire, XlateError)]
+    results = [_rebuilt(wire) for wire in wires if not isinstance(wire, XlateError)]
     findings: list[Finding] = []
     suppressed: list[tuple[Finding, str]] = []
     divergence = Divergence(REGISTRY)
@@ -128,8 +128,11 @@ def run_check(config: Config, glossary: Glossary, paths: Sequence[str], *, selec
         findings += divergence.add(result.translations)
     checked = [r.path for r in results]
     if stale and project and (config.catalogs / f"{catalogs.DOMAIN}.pot").is_file():
-        findings.extend(stale_findings(config, glossary, [r.locale for r in results]))
-    return CheckOutcome(selection.apply(findings), suppressed, checked)
+        try:  # judged on the catalogues that could be read
+            findings.extend(stale_findings(config, glossary, [r.locale for r in results]))
+        except XlateError as error:  # an unreadable article: the template cannot be judged
+            errors.append(error)
+    return CheckOutcome(selection.apply(findings), suppressed, checked, errors)
 
 
 @dataclass
@@ -165,12 +168,16 @@ def _check_file(path: Path) -> _FileResult:
                        translations(catalogue), len(catalogue.po.entries))
 
 
-def _check_files(paths: list[Path]) -> list[tuple]:
+def _check_files(paths: list[Path]) -> list[tuple | XlateError]:
     """A worker's share, as plain tuples: pickled and rebuilt they cost a third of what the
     Finding objects cost to cross the pipe."""
-    out = []
+    out: list = []
     for path in paths:
-        r = _check_file(path)
+        try:
+            r = _check_file(path)
+        except XlateError as error:  # this file is reported; the others are still checked
+            out.append(error)
+            continue
         out.append((r.path, r.locale, [_fields(f) for f in r.findings],
                     [(_fields(f), why) for f, why in r.suppressed], r.translations, r.entries))
     return out

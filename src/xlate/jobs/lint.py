@@ -29,6 +29,7 @@ class LintOutcome:
     files: list[str]
     notes: list[str] = field(default_factory=list)
     diff: str | None = None
+    errors: list[XlateError] = field(default_factory=list)  # inputs that could not be read
 
 
 def _articles(config: Config) -> tuple[Article, ...]:
@@ -43,7 +44,11 @@ def run_lint(config: Config, glossary: Glossary, paths: Sequence[str], *, select
     if diff and not fix:
         raise XlateError("--diff goes with --fix")
     articles = _articles(config)
-    files = [Path("-")] if list(paths) == ["-"] else expand(paths or config.sources, config.root)
+    errors: list[XlateError] = []
+    if list(paths) == ["-"]:
+        files = [Path("-")]
+    else:
+        files, errors = expand(paths or config.sources, config.root, config.display)
     if Path("-") in files and len(files) > 1:
         raise XlateError("- (standard input) cannot be combined with files")
     with phase("build"):
@@ -51,14 +56,18 @@ def run_lint(config: Config, glossary: Glossary, paths: Sequence[str], *, select
     notes: list[str] = []
     patch = None
     if fix:
-        patch, notes = _fix(config, files, matcher, articles, write=not diff)
-    documents = read_documents(files, display=config.display, articles=articles,
-                               manifest_dir=config.manifest.parent)
+        patch, notes = _fix(config, files, matcher, articles, write=not diff, errors=errors)
+    documents, unread = read_documents(files, display=config.display, articles=articles,
+                                       manifest_dir=config.manifest.parent)
+    errors += unread
     with phase("lint"), gc_paused():
         parts = workers.run(documents, _lint_documents,
                             processes=workers.count(jobs, len(documents)), shared=matcher)
         result = combine(documents, parts, {e.id: e for e in matcher.entries}, REGISTRY)
         findings = selection.apply(result.findings)
+    if write_baseline is not None and errors:
+        raise XlateError(f"baseline not written: {len(errors)} input(s) could not be read, and "
+                         "a baseline must hold every file's findings", path=str(write_baseline))
     if write_baseline is not None:
         atomic_write(write_baseline, dump_baseline(findings))
         notes.append(f"wrote {len(findings)} finding(s) to {write_baseline}")
@@ -70,7 +79,7 @@ def run_lint(config: Config, glossary: Glossary, paths: Sequence[str], *, select
         if covered:
             notes.append(f"{covered} known finding(s) not shown: recorded in "
                          f"{config.display(baseline)}")
-    return LintOutcome(findings, [d.path for d in documents], notes, patch)
+    return LintOutcome(findings, [d.path for d in documents], notes, patch, errors)
 
 
 def _lint_documents(documents: list[Document]) -> list[DocumentLint]:
@@ -80,7 +89,10 @@ def _lint_documents(documents: list[Document]) -> list[DocumentLint]:
 
 
 def _fix(config: Config, files: Sequence[Path], matcher: Matcher,
-         articles: Sequence[Article], *, write: bool) -> tuple[str, list[str]]:
+         articles: Sequence[Article], *, write: bool,
+         errors: list[XlateError]) -> tuple[str, list[str]]:
+    """Fix each text file in place (or only diff it); a file that cannot be read is left to
+    the lint's own report of it, a file that cannot be written is added to `errors`."""
     seeds = {(config.manifest.parent / a.file).resolve() for a in articles}
     dated = {(config.manifest.parent / a.file).resolve(): a.date for a in articles}
     notes: list[str] = []
@@ -94,7 +106,10 @@ def _fix(config: Config, files: Sequence[Path], matcher: Matcher,
             notes.append(f"{shown}: not fixed: a published article listed in the manifest is "
                          "quoted verbatim, never rewritten")
             continue
-        text = read_text_file(path, shown)
+        try:
+            text = read_text_file(path, shown)
+        except XlateError:
+            continue  # reported once, by read_documents
         edits = plan(matcher.find(text), dated.get(path.resolve()))
         if not edits:
             continue
@@ -103,6 +118,11 @@ def _fix(config: Config, files: Sequence[Path], matcher: Matcher,
                                           new.splitlines(keepends=True),
                                           fromfile=f"a/{shown}", tofile=f"b/{shown}"))
         if write:
-            atomic_write(path, new.encode("utf-8"))
+            try:
+                atomic_write(path, new.encode("utf-8"))
+            except XlateError as error:
+                error.path = shown
+                errors.append(error)
+                continue
             notes.append(f"{shown}: fixed {len(edits)} deprecated variant(s)")
     return "".join(diffs), notes

@@ -6,7 +6,9 @@ The only module of the lint path that touches files. Paths may be files, folders
 
 from __future__ import annotations
 
+import errno
 import glob
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -21,13 +23,26 @@ CATALOG_SUFFIXES = (".po", ".pot")
 
 
 def read_file_bytes(path: Path, shown: str) -> bytes:
-    """A file's bytes; errors name the file as `shown`."""
+    """A file's bytes; errors name the file as `shown` and say what is wrong in words."""
     try:
         return path.read_bytes()
-    except IsADirectoryError:
-        raise XlateError("is a folder, not a file", path=shown) from None
     except OSError as exc:
-        raise XlateError(f"cannot read: {exc.strerror or exc}", path=shown) from exc
+        raise XlateError(why_unreadable(path, exc), path=shown) from exc
+
+
+def why_unreadable(path: Path, exc: OSError) -> str:
+    """What keeps `path` from being read, as a user would say it."""
+    if exc.errno == errno.ENOENT:
+        if os.path.lexists(path):
+            return "a broken symbolic link (what it points to does not exist)"
+        return "no such file or folder"
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link loop"
+    if exc.errno == errno.EISDIR or path.is_dir():
+        return "is a folder, not a file"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "cannot read: permission denied"
+    return f"cannot read: {exc.strerror or exc}"
 
 
 def read_text_file(path: Path, shown: str) -> str:
@@ -51,16 +66,20 @@ def catalog_document(text: str, shown: str) -> Document:
     return Document(shown, segments)
 
 
-def expand(patterns: Sequence[str], root: Path) -> list[Path]:
-    """Files named by paths, folders or glob patterns, in order, each once."""
+def expand(patterns: Sequence[str], root: Path,
+           display=Path.as_posix) -> tuple[list[Path], list[XlateError]]:
+    """Files named by paths, folders or glob patterns, in order, each once; and what could not
+    be expanded (a pattern that matches nothing). A path that names nothing is kept: reading
+    it says why (no such file, a symbolic link loop), beside the other files' reports."""
     seen: dict[Path, None] = {}
+    errors: list[XlateError] = []
     for pattern in patterns:
         candidate = Path(pattern)
         base = candidate if candidate.is_absolute() else root / candidate
         if any(ch in pattern for ch in "*?["):
             matches = sorted(Path(p) for p in glob.glob(str(base), recursive=True))
             if not matches:
-                raise XlateError(f"no file matches '{pattern}'")
+                errors.append(XlateError(f"no file matches '{display(base)}'"))
             for match in matches:
                 if match.is_file():
                     seen.setdefault(match, None)
@@ -68,30 +87,33 @@ def expand(patterns: Sequence[str], root: Path) -> list[Path]:
             for match in sorted(base.rglob("*")):
                 if match.is_file() and match.suffix.lower() in TEXT_SUFFIXES + CATALOG_SUFFIXES:
                     seen.setdefault(match, None)
-        elif base.exists():
-            seen.setdefault(base, None)
         else:
-            raise XlateError("no such file or folder", path=pattern)
-    return list(seen)
+            seen.setdefault(base, None)
+    return list(seen), errors
 
 
 def read_documents(paths: Iterable[Path], *, display, articles: Sequence[Article] = (),
                    manifest_dir: Path | None = None, stdin: TextIO | None = None,
-                   stdin_name: str = "<stdin>") -> list[Document]:
-    """Documents for the given files; `Path('-')` reads standard input."""
+                   stdin_name: str = "<stdin>") -> tuple[list[Document], list[XlateError]]:
+    """Documents for the given files (`Path('-')` reads standard input), and the errors of the
+    files that could not be read: one bad file never keeps the others from being linted."""
     dated = {}
     if manifest_dir is not None:
         dated = {(manifest_dir / a.file).resolve(): a.date for a in articles}
     documents = []
+    errors: list[XlateError] = []
     for path in paths:
         if str(path) == "-":
             text = (stdin or sys.stdin).read()
             documents.append(Document(stdin_name, (Segment(text),)))
             continue
         shown = display(path)
-        text = read_text_file(path, shown)
-        if path.suffix.lower() in CATALOG_SUFFIXES:
-            documents.append(catalog_document(text, shown))
-        else:
-            documents.append(Document(shown, (Segment(text),), dated.get(path.resolve())))
-    return documents
+        try:
+            text = read_text_file(path, shown)
+            if path.suffix.lower() in CATALOG_SUFFIXES:
+                documents.append(catalog_document(text, shown))
+            else:
+                documents.append(Document(shown, (Segment(text),), dated.get(path.resolve())))
+        except XlateError as error:
+            errors.append(error)
+    return documents, errors
