@@ -61,6 +61,8 @@ def test_import_merges_new_forms_and_entries_dry_run_first(project):
 <conceptEntry id="hague_summit_venue">
  <langSec xml:lang="en"><termSec><term>World Forum</term></termSec></langSec>
  <langSec xml:lang="ko"><termSec><term>월드포럼</term></termSec></langSec>
+ <langSec xml:lang="ja"><termSec><term>ワールドフォーラム</term></termSec></langSec>
+ <langSec xml:lang="fr"><termSec><term>World Forum</term></termSec></langSec>
 </conceptEntry>
 </body></text></tbx>
 """
@@ -81,6 +83,56 @@ def test_import_merges_new_forms_and_entries_dry_run_first(project):
         encoding="utf-8").splitlines() if line.startswith("#")]
     assert comments == [line for line in before["people.toml"].decode("utf-8").splitlines()
                         if line.startswith("#")]
+
+
+def _tbx(*concepts: str) -> str:
+    return ('<tbx type="TBX-Basic" style="dca" xml:lang="en" '
+            'xmlns="urn:iso:std:iso:30042:ed-2"><text><body>' + "".join(concepts)
+            + "</body></text></tbx>\n")
+
+
+def _concept(cid: str, **terms: str) -> str:
+    return f'<conceptEntry id="{cid}">' + "".join(
+        f'<langSec xml:lang="{lang}"><termSec><term>{text}</term></termSec></langSec>'
+        for lang, text in terms.items()) + "</conceptEntry>"
+
+
+@pytest.mark.parametrize("extra", [[], ["--dry-run"]])
+def test_an_import_that_would_make_the_glossary_invalid_writes_nothing(project, extra):
+    # A new concept without the ja and fr renderings the project requires (G301), and a form
+    # given to mark_rutte (matched by id) that belongs to nato (G202): errors, so no file is
+    # touched.
+    (project / "new.tbx").write_text(_tbx(
+        _concept("world_forum", en="World Forum", ko="월드포럼"),
+        _concept("alliance", en="Alliance", ko="동맹", ja="同盟", fr="Alliance"),
+        _concept("mark_rutte", en="North Atlantic Treaty Organization"),
+    ), encoding="utf-8")
+    before = snapshot(project / "glossary")
+    result = runner.invoke(app, ["glossary", "import", "new.tbx", *extra])
+    assert result.exit_code == 2, result.output
+    assert "added world_forum" in result.stdout  # what the import would have done
+    lines = result.stderr.splitlines()
+    assert lines[-1] == "xlate: error: the merged glossary would have 3 errors; nothing was written"
+    errors = lines[:-1]
+    assert sorted(line.split(": ")[1].split()[0] for line in errors) == ["G202", "G301", "G301"]
+    assert "glossary/imported.toml:1:1: G301 [missing-rendering] no approved ja rendering for " \
+        "'World Forum'" in errors
+    assert any("G202" in line and "'North Atlantic Treaty Organization'" in line
+               for line in errors), errors
+    assert snapshot(project / "glossary") == before
+    assert not (project / "glossary" / "imported.toml").exists()
+
+
+def test_warnings_in_the_merged_glossary_do_not_block(project):
+    # The same Korean rendering for a second concept is a warning (G205), not an error.
+    (project / "new.tbx").write_text(_tbx(
+        _concept("nato_summit_2025", en="NATO summit in The Hague", ko="헤이그",
+                 ja="ハーグ首脳会議", fr="sommet de La Haye")), encoding="utf-8")
+    result = runner.invoke(app, ["glossary", "import", "new.tbx"])
+    assert result.exit_code == 0, result.output
+    assert "warning" in result.stderr and "nothing was written" not in result.stderr
+    glossary = load_glossary(project / "glossary").glossary
+    assert glossary.get("nato_summit_2025") is not None
 
 
 @pytest.mark.parametrize("payload,words", [

@@ -178,11 +178,30 @@ def glossary_import(
                                  help="Report what would change; write nothing."),
     glossary: Path | None = GLOSSARY_OPTION,
 ) -> None:
-    """Merge a TBX or JSON glossary into the glossary files, by id, losing nothing there."""
+    """Merge a TBX or JSON glossary into the glossary files, by id, losing nothing there.
+
+    The merged glossary is validated first, as `xlate glossary validate` would: with errors,
+    nothing is written, the errors are printed and the exit status is 2 (--dry-run too).
+    """
     from xlate.jobs.glossary_import import import_file
+    from xlate.rules.select import Selection
 
     config = _config(ctx, glossary, glossary_option=True)
     folder = glossary if glossary is not None else config.glossary
-    report = import_file(file, folder, into=into, source_locale=config.source_locale,
-                         dry_run=dry_run)
-    emit(report, nl=False)
+    result = import_file(file, folder, into=into, source_locale=config.source_locale,
+                         target_locales=config.target_locales,
+                         selection=Selection(config.select, config.ignore, config.severity),
+                         display_root=config.root, dry_run=dry_run)
+    emit(result.report, nl=False)
+    errors = result.errors
+    if errors:
+        for f in errors:
+            typer.echo(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.rule}] {f.message}", err=True)
+        typer.echo(f"xlate: error: the merged glossary would have {len(errors)} "
+                   f"error{'s' if len(errors) != 1 else ''}; nothing was written", err=True)
+        raise typer.Exit(2)
+    warnings = len(result.findings)
+    if warnings:
+        typer.echo(f"xlate: the merged glossary has {warnings} warning"
+                   f"{'s' if warnings != 1 else ''}; `xlate glossary validate` lists them",
+                   err=True)

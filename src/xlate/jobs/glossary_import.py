@@ -1,21 +1,40 @@
 """`xlate glossary import`: read a TBX or JSON glossary and merge it into the TOML files.
 
 The I/O around the pure pieces: `glossary.tbx.read_tbx` / `glossary.jsoncsv.read_json` parse,
-`glossary.merge.merge_glossary` merges texts, and this module reads the files and writes the
-changed ones atomically (nothing when `dry_run`).
+`glossary.merge.merge_glossary` merges texts, `glossary.load.parse_and_validate` checks the
+merged texts in memory as `xlate glossary validate` would, and this module reads the files and
+writes the changed ones atomically: only when the merged glossary has no error, and never
+when `dry_run`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from xlate.errors import FormatError, XlateError
 from xlate.fsutil import atomic_write
 from xlate.glossary.jsoncsv import read_json
-from xlate.glossary.load import glossary_files, read_text
+from xlate.glossary.load import display_path, glossary_files, parse_and_validate, read_text
 from xlate.glossary.merge import merge_glossary
 from xlate.glossary.tbx import read_tbx
-from xlate.model import Glossary
+from xlate.model import Finding, Glossary, Severity
+from xlate.rules.select import Selection
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did or would do: the merge report, and the findings of the merged
+    glossary (selected and with severities as configured)."""
+
+    report: str
+    findings: tuple[Finding, ...] = ()
+    written: bool = False
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
 
 
 def read_interchange(path: Path, *, source_locale: str = "en") -> Glossary:
@@ -40,8 +59,15 @@ def read_interchange(path: Path, *, source_locale: str = "en") -> Glossary:
 
 
 def import_file(path: Path, folder: Path, *, into: Path | None = None,
-                source_locale: str = "en", dry_run: bool = False) -> str:
-    """Merge the glossary in `path` into the TOML files of `folder`; return a report."""
+                source_locale: str = "en", target_locales: Iterable[str] = (),
+                selection: Selection | None = None, display_root: Path | None = None,
+                dry_run: bool = False) -> ImportResult:
+    """Merge the glossary in `path` into the TOML files of `folder`.
+
+    The merged files are validated in memory first (`target_locales`, `selection`: as the
+    project's `xlate glossary validate` runs); with an error among the findings nothing is
+    written, and `ImportResult.errors` says why.
+    """
     incoming = read_interchange(path, source_locale=source_locale)
     if folder.exists() and not folder.is_dir():
         raise XlateError("the glossary must be a folder to import into", path=str(folder))
@@ -50,10 +76,24 @@ def import_file(path: Path, folder: Path, *, into: Path | None = None,
     if target.exists():
         files.setdefault(str(target), read_text(target))
     result = merge_glossary(files, incoming, new_file=str(target))
-    if not dry_run:
+    findings: tuple[Finding, ...] = ()
+    if result.changed:
+        findings = _validate({**files, **result.files}, target_locales, selection, display_root)
+    report = result.describe()
+    blocked = any(f.severity is Severity.ERROR for f in findings)
+    if not (dry_run or blocked):
         for name, text in result.files.items():
             atomic_write(Path(name), text)
-    report = result.describe()
-    if dry_run:
+    elif dry_run:
         report += "dry run: nothing written\n"
-    return report
+    return ImportResult(report, findings, written=not (dry_run or blocked) and result.changed)
+
+
+def _validate(texts: Mapping[str, str], target_locales: Iterable[str],
+              selection: Selection | None, display_root: Path | None) -> tuple[Finding, ...]:
+    """The findings `xlate glossary validate` would report on these file texts."""
+    shown = [(display_path(Path(name), display_root), text)
+             for name, text in sorted(texts.items())]
+    parsed = parse_and_validate(shown, target_locales=target_locales)
+    findings = parsed.findings if selection is None else selection.apply(parsed.findings)
+    return tuple(findings)
