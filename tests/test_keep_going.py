@@ -151,3 +151,11 @@ def test_compile_and_stats_go_on_past_a_broken_catalogue(broken_project):
     stats = xlate("stats", "--format", "json", cwd=broken_project)
     assert stats.returncode == 2 and len(errors(stats.stderr)) == 1
     assert {row["locale"] for row in json.loads(stats.stdout)} == {"fr", "ko"}
+
+
+def test_ci_fails_the_stage_that_could_not_read_a_catalogue(broken_project):
+    done = xlate("ci", cwd=broken_project)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    row = next(line for line in done.stdout.splitlines() if line.startswith("check (trans"))
+    assert "failed" in row
+    assert "locales/ja/LC_MESSAGES/articles.po:2:10: invalid control sequence" in done.stdout

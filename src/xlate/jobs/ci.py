@@ -54,6 +54,13 @@ def _has_sources(config: Config) -> bool:
     return False
 
 
+def _unread(stage: Stage, errors: list[XlateError]) -> None:
+    """A stage that could not read some of its inputs failed, whatever the others' findings
+    (which it still reports): each unread input is named in its error."""
+    if errors:
+        stage.error = "; ".join(str(error) for error in errors)
+
+
 def run_ci(config: Config, *, selection: Selection | None = None,
            min_translated: float | None = None) -> list[Stage]:
     """Glossary validation, lint against the baseline, template and catalogues up to date,
@@ -100,6 +107,7 @@ def run_ci(config: Config, *, selection: Selection | None = None,
                            baseline=config.baseline)
         current.findings = outcome.findings
         current.note = "; ".join(outcome.notes)
+        _unread(current, outcome.errors)
 
     def catalogue_stage(current: Stage) -> None:
         if not catalogues.pot.is_file():
@@ -114,6 +122,7 @@ def run_ci(config: Config, *, selection: Selection | None = None,
         outcome = run_check(config, need_glossary(), [], selection=selection, stale=False,
                             min_translated=min_translated)
         current.findings = outcome.findings
+        _unread(current, outcome.errors)
         if outcome.suppressed:
             current.note = f"{len(outcome.suppressed)} finding(s) ignored with a reason"
         state["suppressed"] = outcome.suppressed
