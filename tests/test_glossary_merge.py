@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import interchange_strategies as S
-from xlate.errors import GlossaryError
+from xlate.errors import FormatError, GlossaryError
 from xlate.glossary.load import load_glossary, parse_glossary_text
-from xlate.glossary.merge import merge_glossary
-from xlate.glossary.tbx import export_tbx, read_tbx
+from xlate.glossary.merge import fit_locales, merge_glossary
+from xlate.glossary.tbx import export_tbx, read_tbx, read_tbx_import
 from xlate.glossary.toml_text import entry_to_toml
 from xlate.model import Entry, Form, Glossary, Kind, Rendering, Status
 
@@ -412,3 +412,160 @@ def test_a_merge_keeps_everything_and_adds_every_form(case):
     assert after["a.toml"].startswith("# a comment\n\n")
     again = merge_glossary(after, Glossary(tuple(incoming)), new_file="new.toml")
     assert not again.changed
+
+
+# --- merge: foreign entries, matched by their terms ---------------------------------------------
+
+def _foreign(entry_id: str, *forms: Form, **renderings: tuple[Form, ...]) -> Entry:
+    return Entry(id=entry_id, kind=Kind.TERM, forms=forms,
+                 renderings={loc: Rendering(loc, fs) for loc, fs in renderings.items()})
+
+
+def _merge_foreign(*entries: Entry, files: dict[str, str] | None = None):
+    files = _files() if files is None else files
+    result = merge_glossary(files, Glossary(entries), new_file="imported.toml",
+                            foreign={e.id for e in entries})
+    return result, _load({**files, **result.files})
+
+
+def test_a_foreign_concept_is_merged_into_the_entry_that_has_its_term():
+    # Another tool's numeric id; the English term spelt as the glossary's lookup would still
+    # find it: other case, a space for the hyphen.
+    result, merged = _merge_foreign(_foreign("1", Form("wi sung lac", P),
+                                             ko=(Form("위성락", P), Form("위 안보실장", A))))
+    assert result.added == () and "1" not in merged and "term_1" not in merged
+    assert result.matched == (("1", "wi_sung_lac"),)
+    entry = merged["wi_sung_lac"]
+    assert Form("위 안보실장", A) in entry.renderings["ko"].forms
+    assert {f.text for f in entry.forms} == {"Wi Sung-lac", "Sung-lac Wi", "Wi Seong-rak",
+                                             "Wi Sung-lak"}  # no second spelling added
+    assert [(c.field, c.existing, c.incoming) for c in result.conflicts] == [
+        ('"Wi Sung-lac" spelling', '"Wi Sung-lac"', '"wi sung lac"')]
+    assert "matched 1 to wi_sung_lac by its terms" in result.describe()
+
+
+@pytest.mark.parametrize("text", ["Wi Seong-rak", "WI SEONGRAK", "Sung-lac Wi", "Wi Sung-lak"])
+def test_any_source_form_of_an_entry_matches(text):
+    result, _ = _merge_foreign(_foreign("c123", Form(text, P)))
+    assert result.matched == (("c123", "wi_sung_lac"),) and result.added == ()
+
+
+@pytest.mark.parametrize("text", ["Wi Sung-lack", "Wi Sung", "Sung-lac", "Wi Sung-lac Jr"])
+def test_a_term_that_only_resembles_an_existing_form_is_a_new_entry(text):
+    result, merged = _merge_foreign(_foreign("7", Form(text, P)))
+    assert result.matched == ()
+    (new,) = result.added
+    assert new != "term_7" and merged[new].canonical == text
+    assert set(merged["wi_sung_lac"].forms) == set(load_glossary(FOLDER).glossary.get(
+        "wi_sung_lac").forms)
+
+
+def test_a_foreign_entry_whose_id_is_ours_merges_by_id_whatever_its_terms():
+    result, merged = _merge_foreign(_foreign("nsa_kr", Form("Wi Sung-lac", P)))
+    assert result.matched == () and result.added == ()
+    assert Form("Wi Sung-lac", A) in merged["nsa_kr"].forms  # by id, as the import said
+    assert [c.field for c in result.conflicts] == ["canonical"]
+
+
+def test_our_own_entries_are_never_matched_by_terms():
+    # Not foreign: a new id is a new entry, even when its form is another entry's.
+    files = _files()
+    entry = Entry(id="wsl", kind=Kind.PERSON, forms=(Form("Wi Sung-lac", P),))
+    result = merge_glossary(files, Glossary((entry,)), new_file="imported.toml")
+    assert result.added == ("wsl",) and result.matched == ()
+
+
+def test_kind_and_case_of_a_foreign_entry_are_no_conflict():
+    # A foreign file does not say them: TERM and case-sensitive are the reader's defaults.
+    result, _ = _merge_foreign(_foreign("1", Form("NSA", P)))
+    assert result.matched == (("1", "nsa_kr"),)
+    assert result.conflicts == () or all(c.field not in ("kind", "case_sensitive")
+                                         for c in result.conflicts)
+
+
+def test_new_foreign_concepts_get_ids_from_their_english_and_see_follows():
+    a = _foreign("1", Form("Speaker of the National Assembly", P), ko=(Form("국회의장", P),))
+    b = Entry(id="2", kind=Kind.TERM, forms=(Form("Deputy Speaker", P),), see=("1", "nsa_kr"))
+    result, merged = _merge_foreign(a, b)
+    assert result.added == ("speaker_of_the_national_assembly", "deputy_speaker")
+    assert result.renamed == (("1", "speaker_of_the_national_assembly"),
+                              ("2", "deputy_speaker"))
+    assert merged["deputy_speaker"].see == ("speaker_of_the_national_assembly", "nsa_kr")
+    assert "added deputy_speaker (was 2)" in result.describe()
+
+
+def test_a_see_reference_to_a_matched_concept_names_the_entry_it_merged_into():
+    a = _foreign("c1", Form("NSA", P))
+    b = Entry(id="c2", kind=Kind.TERM, forms=(Form("Office of National Security", P),),
+              see=("c1",))
+    _, merged = _merge_foreign(a, b)
+    assert merged["office_of_national_security"].see == ("nsa_kr",)
+
+
+def test_a_new_id_never_takes_an_existing_one():
+    # "NSA KR" shares no form with nsa_kr: a new entry, under another id.
+    result, merged = _merge_foreign(_foreign("9", Form("NSA KR", P)))
+    assert result.added == ("nsa_kr_2",) and merged["nsa_kr"].canonical != "NSA KR"
+
+
+def test_a_concept_whose_terms_belong_to_two_entries_is_skipped_and_reported():
+    result, _ = _merge_foreign(_foreign("5", Form("NSA", P), Form("Wi Sung-lac", A)))
+    assert not result.changed and result.added == () and result.matched == ()
+    (conflict,) = result.conflicts
+    assert conflict.id == "5" and "nsa_kr and wi_sung_lac" in str(conflict)
+    assert "skipped" in conflict.resolution
+
+
+def test_foreign_concepts_sharing_a_new_term_become_one_entry():
+    a = _foreign("1", Form("Cheong Wa Dae", P), ko=(Form("청와대", P),))
+    b = _foreign("2", Form("Blue House", P), Form("Cheong Wa Dae", A), ja=(Form("青瓦台", P),))
+    result, merged = _merge_foreign(a, b)
+    assert result.added == ("cheong_wa_dae",) and result.matched == (("2", "cheong_wa_dae"),)
+    entry = merged["cheong_wa_dae"]
+    assert entry.forms == (Form("Cheong Wa Dae", P), Form("Blue House", A))
+    assert set(entry.renderings) == {"ko", "ja"}
+
+
+def test_two_foreign_concepts_for_one_entry_each_add_their_locale():
+    a = _foreign("1", Form("NSA", P), de=(Form("Nationaler Sicherheitsberater", P),))
+    b = _foreign("2", Form("National Security Adviser", P),
+                 de=(Form("Sicherheitsberater", P),), es=(Form("asesor de seguridad", P),))
+    result, merged = _merge_foreign(a, b)
+    assert result.matched == (("1", "nsa_kr"), ("2", "nsa_kr")) and result.added == ()
+    entry = merged["nsa_kr"]
+    assert entry.renderings["de"].forms == (Form("Nationaler Sicherheitsberater", P),
+                                            Form("Sicherheitsberater", A))
+    assert entry.renderings["es"].approved().text == "asesor de seguridad"
+    tomllib.loads(result.files["people.toml"])  # one [term.de] table, valid TOML
+
+
+def test_importing_a_foreign_file_twice_changes_nothing_the_second_time():
+    glossary, foreign = read_tbx_import((DATA / "foreign_v3.tbx").read_bytes())
+    files = _files()
+    first = merge_glossary(files, glossary, new_file="imported.toml", foreign=foreign)
+    assert first.changed
+    after = {**files, **first.files}
+    second = merge_glossary(after, glossary, new_file="imported.toml", foreign=foreign)
+    assert not second.changed and second.added == ()
+
+
+# --- the locales of an import -------------------------------------------------------------------
+
+def test_region_tags_are_filed_under_the_projects_locales():
+    entry = _foreign("1", Form("summit", P), **{"ko-KR": (Form("정상회담", P),),
+                                                 "ko": (Form("정상 회담", P),),
+                                                 "fr-FR": (Form("sommet", P),),
+                                                 "pt-BR": (Form("cúpula", P),),
+                                                 "de-DE": (Form("Gipfel", P),)})
+    fitted = fit_locales(Glossary((entry,)), ("ko", "fr", "pt_BR", "pt_PT"))
+    (got,) = fitted.entries
+    assert list(got.renderings) == ["ko", "fr", "pt_BR", "de-DE"]
+    assert got.renderings["ko"].forms == (Form("정상회담", P), Form("정상 회담", A))
+
+
+def test_a_placeholder_language_needs_a_locale():
+    entry = _foreign("1", Form("summit", P), xx=(Form("정상회담", P),))
+    with pytest.raises(FormatError, match="'xx', which names no language: pass --locale"):
+        fit_locales(Glossary((entry,)), ("ko",), path="x.tbx")
+    (got,) = fit_locales(Glossary((entry,)), ("ko",), placeholder="ko").entries
+    assert list(got.renderings) == ["ko"]

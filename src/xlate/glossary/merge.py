@@ -18,6 +18,18 @@ brings nothing new changes no byte. The policy, by id:
   conflict: the existing value stays and the report says what the import wanted. Values the
   entry lacks (`hangul`, a note, a locale table, `see` ids) are added.
 
+Entries another tool wrote (`foreign`: a TBX concept without xlate's own fields, a CSV row
+without our id) carry ids that mean nothing here ("1", "c123"). Unless such an id is one of
+the glossary's, the entry is matched through its source-language forms instead: when they
+share a form with exactly one existing entry, compared as the glossary's lookup compares them
+(`match_key`: case, dashes, apostrophes and the hyphen / space / joined spellings of a name
+folded away), it is merged into that entry, its forms compared the same way; a form spelt
+otherwise than the glossary spells it is a conflict, never a second form. Kind and case
+sensitivity are not compared: another tool's file does not state them. A concept whose forms
+belong to two entries is skipped and reported. Only a concept that matches nothing is new; its
+id is made from its canonical form (`slug_id`), and a later foreign concept of the same import
+that shares its forms is merged into it. `see` references follow the ids so settled.
+
 One module, over 300 lines: the merge policy and the tomlkit edits that carry it out change
 together.
 """
@@ -26,8 +38,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from types import MappingProxyType
 from typing import Any
@@ -37,7 +51,7 @@ from tomlkit.container import Container
 from tomlkit.exceptions import ParseError
 from tomlkit.items import AbstractTable, AoT, Array, Date, DateTime, InlineTable, Table, Time
 
-from xlate.errors import GlossaryError
+from xlate.errors import FormatError, GlossaryError
 from xlate.glossary.toml_text import (
     ENTRY_KEYS,
     LIST_KEYS,
@@ -51,7 +65,8 @@ from xlate.glossary.toml_text import (
     note_value,
     preferred_value,
 )
-from xlate.model import Entry, Form, Glossary, Status
+from xlate.glossary.validate import fold_form
+from xlate.model import Entry, Form, Glossary, Rendering, Status
 
 
 @dataclass(frozen=True)
@@ -85,6 +100,8 @@ class MergeResult:
     added: tuple[str, ...] = ()
     updated: tuple[Update, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    matched: tuple[tuple[str, str], ...] = ()  # (id in the import, id here): foreign entries
+    renamed: tuple[tuple[str, str], ...] = ()  # (id in the import, id here): new foreign ones
 
     @property
     def changed(self) -> bool:
@@ -92,7 +109,9 @@ class MergeResult:
 
     def describe(self) -> str:
         """A short human report, one line per fact."""
-        lines = [f"added {i}" for i in self.added]
+        lines = [f"matched {a} to {b} by its terms" for a, b in self.matched]
+        was = {b: a for a, b in self.renamed}
+        lines += [f"added {i}" + (f" (was {was[i]})" if i in was else "") for i in self.added]
         lines += [f"updated {u.id}: {', '.join(u.added)}" for u in self.updated]
         lines += [f"conflict {c}" for c in self.conflicts]
         lines.append(f"{len(self.added)} added, {len(self.updated)} updated, "
@@ -100,13 +119,66 @@ class MergeResult:
         return "\n".join(lines) + "\n"
 
 
-def merge_glossary(files: Mapping[str, str], incoming: Glossary, *,
-                   new_file: str) -> MergeResult:
-    """Merge `incoming` into the glossary files (path -> TOML text) by id; see the module doc."""
+def match_key(text: str) -> str:
+    """The key under which two source forms are one for matching a foreign concept: as the
+    glossary's lookup compares them (`fold_form`, case folded), and hyphen, space and joined
+    spellings of a name alike ("Lee Jae-myung", "lee jae myung", "Lee Jaemyung")."""
+    return fold_form(text, casefold=True).replace("-", "").replace(" ", "")
+
+
+def slug_id(text: str) -> str:
+    """A glossary id made from a form: "Mark Rutte" -> mark_rutte, "G7" -> g7, "2025" ->
+    term_2025."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_") or "term"
+    return slug if slug[0].isalpha() else f"term_{slug}"
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One incoming entry, its id and `see` settled: where it goes and how."""
+
+    entry: Entry
+    source_id: str
+    foreign: bool
+    by_terms: bool = False  # merged into an entry that shares its forms
+
+
+def merge_glossary(files: Mapping[str, str], incoming: Glossary, *, new_file: str,
+                   foreign: Collection[str] = ()) -> MergeResult:
+    """Merge `incoming` into the glossary files (path -> TOML text): by id, and the `foreign`
+    entries (ids of `incoming` that another tool made up) through their forms; see the module
+    doc."""
     texts = {path: text if text.endswith("\n") or not text else text + "\n"
              for path, text in files.items()}
     docs = {path: _parse(text, path) for path, text in sorted(texts.items())}
-    pristine = {path: tomlkit.dumps(doc) for path, doc in docs.items()}
+    queue, conflicts, matched, renamed = _plan(incoming, _tables(docs), frozenset(foreign))
+    result = MergeResult(conflicts=tuple(conflicts), matched=tuple(matched),
+                         renamed=tuple(renamed))
+    # Rounds: an entry is edited once a round (its new locale tables are written after the
+    # round), and a concept merged into a new entry of this import waits until it is written.
+    current, round_no = texts, 0
+    while queue:
+        batch: list[_Item] = []
+        rest: list[tuple[_Item, int]] = []
+        for item, earliest in queue:
+            if earliest <= round_no and item.entry.id not in {b.entry.id for b in batch}:
+                batch.append(item)
+            else:
+                rest.append((item, earliest))
+        if round_no:
+            docs = {path: _parse(text, path) for path, text in sorted(current.items())}
+        step = _merge(current, docs, _tables(docs), batch, new_file)
+        current = {**current, **step.files}
+        result = replace(result, files=MappingProxyType({**result.files, **step.files}),
+                         added=result.added + step.added, updated=result.updated + step.updated,
+                         conflicts=result.conflicts + step.conflicts)
+        queue, round_no = rest, round_no + 1
+    return result
+
+
+def _tables(docs: Mapping[str, tomlkit.TOMLDocument]) -> dict[str, tuple[str, Table]]:
+    """id -> (path, its [[term]] table), the first of each id."""
     where: dict[str, tuple[str, Table]] = {}
     for path, doc in docs.items():
         terms = doc.get("term")
@@ -115,25 +187,115 @@ def merge_glossary(files: Mapping[str, str], incoming: Glossary, *,
                 entry_id = table.get("id")
                 if isinstance(entry_id, str) and entry_id not in where:
                     where[entry_id] = (path, table)
-    dirty: set[str] = set()
-    new_tables: dict[str, dict[str, str]] = {}  # path -> {sentinel comment: tables to add}
-    added: list[str] = []
-    appended: list[str] = []
-    seen: set[str] = set()
-    updated: list[Update] = []
+    return where
+
+
+def _plan(incoming: Glossary, where: Mapping[str, tuple[str, Table]], foreign: frozenset[str]
+          ) -> tuple[list[tuple[_Item, int]], list[Conflict], list[tuple[str, str]],
+                     list[tuple[str, str]]]:
+    """Settle where each incoming entry goes: (each item with the earliest round it can be
+    merged in, conflicts, foreign entries matched by their forms, new foreign ones renamed)."""
+    index: _Index = {}  # match key -> (id, folded form) of existing entries
+    for entry_id, (_, table) in where.items():
+        _index_forms(index, entry_id, _read_forms(table, "canonical"))
+    pending: _Index = {}  # the same for the new foreign entries of this import
+    taken = set(where) | {e.id for e in incoming if e.id not in foreign}
+    final: dict[str, str | None] = {}
+    plans: list[tuple[Entry, str, bool, str]] = []  # entry, final id, foreign, how
     conflicts: list[Conflict] = []
+    matched: list[tuple[str, str]] = []
+    renamed: list[tuple[str, str]] = []
+    seen: set[str] = set()
     for entry in incoming:
         if entry.id in seen:
             conflicts.append(Conflict(entry.id, "id", "an entry from this import",
                                       "a second entry with this id", "skipped the second"))
-        elif entry.id not in where:
-            seen.add(entry.id)
+            continue
+        seen.add(entry.id)
+        is_foreign = entry.id in foreign
+        if not is_foreign or entry.id in where:
+            final[entry.id] = entry.id
+            plans.append((entry, entry.id, is_foreign, "id"))
+            continue
+        here, new = _candidates(entry, index), _candidates(entry, pending)
+        if len(here) + len(new) > 1:
+            final[entry.id] = None
+            forms = ", ".join(json.dumps(f.text, ensure_ascii=False) for f in entry.forms)
+            conflicts.append(Conflict(entry.id, "forms", " and ".join(here + new), forms,
+                                      "skipped: its forms belong to more than one entry"))
+        elif here or new:
+            target = (here + new)[0]
+            final[entry.id] = target
+            matched.append((entry.id, target))
+            plans.append((entry, target, True, "terms" if here else "later"))
+        else:
+            base = slug_id(_seed(entry))
+            target, n = base, 1
+            while target in taken:
+                n += 1
+                target = f"{base}_{n}"
+            taken.add(target)
+            final[entry.id] = target
+            if target != entry.id:
+                renamed.append((entry.id, target))
+            _index_forms(pending, target, entry.forms)
+            plans.append((entry, target, True, "id"))
+    queue: list[tuple[_Item, int]] = []
+    for entry, target, is_foreign, how in plans:
+        see = [final.get(s, s) for s in entry.see]
+        settled = replace(entry, id=target, see=tuple(dict.fromkeys(s for s in see if s)))
+        queue.append((_Item(settled, entry.id, is_foreign, by_terms=how != "id"),
+                      1 if how == "later" else 0))
+    return queue, conflicts, matched, renamed
+
+
+_Index = dict[str, list[tuple[str, str]]]
+
+
+def _index_forms(index: _Index, entry_id: str, forms: Iterable[Form]) -> None:
+    for form in forms:
+        index.setdefault(match_key(form.text), []).append(
+            (entry_id, fold_form(form.text, casefold=True)))
+
+
+def _candidates(entry: Entry, index: Mapping[str, list[tuple[str, str]]]) -> list[str]:
+    """The entries of `index` that share a source form with `entry`; when several do, the one
+    that shares a form spelt alike but for case, dashes and apostrophes, if only one does."""
+    pairs = [p for f in entry.forms for p in index.get(match_key(f.text), ())]
+    loose = list(dict.fromkeys(i for i, _ in pairs))
+    if len(loose) <= 1:
+        return loose
+    folded = {fold_form(f.text, casefold=True) for f in entry.forms}
+    exact = list(dict.fromkeys(i for i, text in pairs if text in folded))
+    return exact if len(exact) == 1 else loose
+
+
+def _seed(entry: Entry) -> str:
+    """The text a new entry's id is made from: its canonical form, else any form."""
+    forms = [*entry.forms, *(f for r in entry.renderings.values() for f in r.forms)]
+    preferred = [f for f in forms if f.status is Status.PREFERRED] or forms
+    return preferred[0].text if preferred else "term"
+
+
+def _merge(texts: Mapping[str, str], docs: Mapping[str, tomlkit.TOMLDocument],
+           where: Mapping[str, tuple[str, Table]], items: list[_Item],
+           new_file: str) -> MergeResult:
+    """One round: each item merged into its table or appended to `new_file`."""
+    pristine = {path: tomlkit.dumps(doc) for path, doc in docs.items()}
+    dirty: set[str] = set()
+    new_tables: dict[str, dict[str, str]] = {}  # path -> {sentinel comment: tables to add}
+    added: list[str] = []
+    appended: list[str] = []
+    updated: list[Update] = []
+    conflicts: list[Conflict] = []
+    for item in items:
+        entry = item.entry
+        if entry.id not in where:
             added.append(entry.id)
             appended.append(entry_to_toml(entry))
         else:
-            seen.add(entry.id)
             path, table = where[entry.id]
-            merge = _EntryMerge(entry.id, table)
+            merge = _EntryMerge(entry.id, table, foreign=item.foreign, loose=item.by_terms)
             merge.run(entry)
             conflicts.extend(merge.conflicts)
             if merge.added:
@@ -150,7 +312,7 @@ def merge_glossary(files: Mapping[str, str], incoming: Glossary, *,
                              new_tables.get(path, {}))
            for path in sorted(dirty)}
     if appended:
-        base = out.get(new_file, files.get(new_file, ""))
+        base = out.get(new_file, texts.get(new_file, ""))
         if base.strip():
             base += "" if base.endswith("\n\n") else "\n" if base.endswith("\n") else "\n\n"
         out[new_file] = base + "\n".join(appended)
@@ -214,18 +376,22 @@ def _respace(node: Any) -> Any:
 class _EntryMerge:
     """Adds to one existing `[[term]]` table what an incoming entry has and it lacks."""
 
-    def __init__(self, entry_id: str, table: Table) -> None:
+    def __init__(self, entry_id: str, table: Table, *, foreign: bool = False,
+                 loose: bool = False) -> None:
         self.id, self.table = entry_id, table
+        self.foreign = foreign  # another tool's entry: its kind and case are defaults
+        self.loose = loose  # matched by its forms: compare source forms by `match_key`
         self.added: list[str] = []
         self.conflicts: list[Conflict] = []
         self.tables: list[str] = []  # new [term.<locale>] tables, written after the entry
 
     def run(self, entry: Entry) -> None:
         t = self.table
-        self._scalar(t, "kind", entry.kind.value, None)
-        have_cs = t.get("case_sensitive", True)
-        if have_cs != entry.case_sensitive:
-            self._conflict("case_sensitive", have_cs, entry.case_sensitive)
+        if not self.foreign:
+            self._scalar(t, "kind", entry.kind.value, None)
+            have_cs = t.get("case_sensitive", True)
+            if have_cs != entry.case_sensitive:
+                self._conflict("case_sensitive", have_cs, entry.case_sensitive)
         for key in ("hangul", "hanja"):
             self._scalar(t, key, getattr(entry, key) or None, ENTRY_KEYS)
         self._see(t, list(dict.fromkeys(entry.see)))
@@ -271,8 +437,14 @@ class _EntryMerge:
     def _forms(self, t: Any, forms: tuple[Form, ...], preferred_key: str,
                order: tuple[str, ...], prefix: str) -> None:
         existing = _read_forms(t, preferred_key)
+        loose = self.loose and not prefix
         for form in forms:
             same = next((f for f in existing if f.text == form.text), None)
+            if same is None and loose:
+                same = next((f for f in existing if match_key(f.text) == match_key(form.text)),
+                            None)
+                if same is not None:
+                    self._conflict(f'{prefix}"{same.text}" spelling', same.text, form.text)
             if same is not None:
                 self._compare(prefix, same, form)
                 continue
@@ -372,3 +544,53 @@ def _show(value: Any) -> str:
     if value is None:
         return "nothing"
     return json.dumps(value, ensure_ascii=False) if isinstance(value, (str, list)) else str(value)
+
+
+# --- the locales of an import -------------------------------------------------------------------
+
+PLACEHOLDER_LOCALES = ("xx", "und")  # translate-toolkit's "no language given"; BCP 47's
+
+
+def fit_locales(glossary: Glossary, targets: Collection[str], *, placeholder: str | None = None,
+                path: str | None = None) -> Glossary:
+    """The import's renderings filed under the project's locales: `ko-KR` or `ko_kr` under
+    `ko` when `ko` is the one target of that language (or under `ko_KR` when that is a target),
+    a placeholder language (`xx`, as translate-toolkit's csv2tbx writes) under `placeholder`.
+    Other locales are left as they are. Two locales that land on one: the forms and notes of
+    the second follow those of the first, its approved forms as admitted ones. A placeholder
+    without `placeholder`: FormatError."""
+    by_key = {t.replace("_", "-").lower(): t for t in targets}
+
+    def fit(locale: str) -> str:
+        key = locale.replace("_", "-").lower()
+        if locale in targets:
+            return locale
+        if key in by_key:
+            return by_key[key]
+        if key in PLACEHOLDER_LOCALES:
+            if placeholder is None:
+                raise FormatError(f"the target language is written '{locale}', which names no "
+                                  "language: pass --locale to say which it is", path=path)
+            return placeholder
+        same = [t for t in targets if t.lower() == key.split("-")[0]]
+        return same[0] if len(same) == 1 else locale
+
+    entries = []
+    for entry in glossary:
+        renderings: dict[str, Rendering] = {}
+        for locale, rendering in entry.renderings.items():
+            to = fit(locale)
+            have = renderings.get(to)
+            if have is None:
+                renderings[to] = Rendering(to, rendering.forms, rendering.note)
+            else:
+                texts = {f.text for f in have.forms}
+                demote = any(f.status is Status.PREFERRED for f in have.forms)
+                forms = have.forms + tuple(
+                    Form(f.text, Status.ADMITTED, f.valid_from, f.valid_until, f.note)
+                    if demote and f.status is Status.PREFERRED else f
+                    for f in rendering.forms if f.text not in texts)
+                note = "\n".join(n for n in (have.note, rendering.note) if n)
+                renderings[to] = Rendering(to, forms, note)
+        entries.append(replace(entry, renderings=renderings))
+    return Glossary(tuple(entries))

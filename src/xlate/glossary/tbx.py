@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -53,6 +52,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 from lxml import etree
 
 from xlate.errors import FormatError
+from xlate.glossary.merge import slug_id
 from xlate.model import Entry, Form, Glossary, Kind, Rendering, Status
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
@@ -247,11 +247,20 @@ class _Draft:
 
 def read_tbx(data: bytes, *, path: str = "<tbx>", source_locale: str = "en") -> Glossary:
     """Read a TBX v3 (`<tbx>`) or v2 (`<martif>`) document. Unsafe or broken XML: FormatError."""
+    return read_tbx_import(data, path=path, source_locale=source_locale)[0]
+
+
+def read_tbx_import(data: bytes, *, path: str = "<tbx>",
+                    source_locale: str = "en") -> tuple[Glossary, frozenset[str]]:
+    """`read_tbx`, and the ids of the foreign entries: those another tool wrote, whose ids
+    are that tool's (the merge matches them by their terms; see `glossary.merge`)."""
     root = _parse(data, path)
     default_lang = root.get(_XML_LANG)
     drafts = [_read_concept(el, default_lang, source_locale, path) for el in root.iter()
               if _local(el.tag) in ("conceptEntry", "termEntry")]
-    return Glossary(_settle_ids(drafts))
+    entries = _settle_ids(drafts)
+    foreign = frozenset(e.id for e, d in zip(entries, drafts, strict=True) if not d.ours)
+    return Glossary(entries), foreign
 
 
 def _read_concept(concept: ET.Element, default_lang: str | None, source_locale: str,
@@ -384,7 +393,7 @@ def _settle_ids(drafts: list[_Draft]) -> tuple[Entry, ...]:
     for draft in drafts:
         entry_id = draft.raw_id
         if not (entry_id and _ID.match(entry_id)):
-            base = _slug(entry_id or _seed_text(draft))
+            base = slug_id(entry_id or _seed_text(draft))
             entry_id, n = base, 1
             while entry_id in taken:
                 n += 1
@@ -408,12 +417,6 @@ def _seed_text(draft: _Draft) -> str:
     forms = draft.forms or [f for forms, _ in draft.renderings.values() for f in forms]
     preferred = [f for f in forms if f.status is Status.PREFERRED] or forms
     return preferred[0].text if preferred else "term"
-
-
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_") or "term"
-    return slug if slug[0].isalpha() else f"term_{slug}"
 
 
 def _norm_locale(tag: str) -> str:

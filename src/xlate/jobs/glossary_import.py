@@ -17,8 +17,8 @@ from xlate.errors import FormatError, XlateError
 from xlate.fsutil import atomic_write
 from xlate.glossary.jsoncsv import read_json
 from xlate.glossary.load import display_path, glossary_files, parse_and_validate, read_text
-from xlate.glossary.merge import merge_glossary
-from xlate.glossary.tbx import read_tbx
+from xlate.glossary.merge import fit_locales, merge_glossary
+from xlate.glossary.tbx import read_tbx_import
 from xlate.model import Finding, Glossary, Severity
 from xlate.rules.select import Selection
 
@@ -37,8 +37,10 @@ class ImportResult:
         return tuple(f for f in self.findings if f.severity is Severity.ERROR)
 
 
-def read_interchange(path: Path, *, source_locale: str = "en") -> Glossary:
-    """A glossary from a TBX (v3 or v2 martif) or xlate JSON file, by extension or content."""
+def read_interchange(path: Path, *, source_locale: str = "en"
+                     ) -> tuple[Glossary, frozenset[str]]:
+    """A glossary from a TBX (v3 or v2 martif) or xlate JSON file, by extension or content, and
+    the ids of its foreign entries (another tool's, matched by their terms when merged)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -51,9 +53,9 @@ def read_interchange(path: Path, *, source_locale: str = "en") -> Glossary:
         except UnicodeDecodeError as exc:
             raise FormatError("not UTF-8 text", path=str(path),
                               line=data[:exc.start].count(b"\n") + 1) from exc
-        return read_json(text, path=str(path))
+        return read_json(text, path=str(path)), frozenset()
     if suffix in (".tbx", ".xml") or head == b"<":
-        return read_tbx(data, path=str(path), source_locale=source_locale)
+        return read_tbx_import(data, path=str(path), source_locale=source_locale)
     raise FormatError("not a TBX or JSON glossary (expected .tbx, .xml or .json)",
                       path=str(path))
 
@@ -61,21 +63,24 @@ def read_interchange(path: Path, *, source_locale: str = "en") -> Glossary:
 def import_file(path: Path, folder: Path, *, into: Path | None = None,
                 source_locale: str = "en", target_locales: Iterable[str] = (),
                 selection: Selection | None = None, display_root: Path | None = None,
-                dry_run: bool = False) -> ImportResult:
+                locale: str | None = None, dry_run: bool = False) -> ImportResult:
     """Merge the glossary in `path` into the TOML files of `folder`.
 
-    The merged files are validated in memory first (`target_locales`, `selection`: as the
-    project's `xlate glossary validate` runs); with an error among the findings nothing is
-    written, and `ImportResult.errors` says why.
+    Renderings are filed under the `target_locales` (`ko-KR` under `ko`; a placeholder
+    language such as translate-toolkit's `xx` under `locale`). The merged files are
+    validated in memory first (`target_locales`, `selection`: as the project's
+    `xlate glossary validate` runs); with an error among the findings nothing is written, and
+    `ImportResult.errors` says why.
     """
-    incoming = read_interchange(path, source_locale=source_locale)
+    incoming, foreign = read_interchange(path, source_locale=source_locale)
+    incoming = fit_locales(incoming, tuple(target_locales), placeholder=locale, path=str(path))
     if folder.exists() and not folder.is_dir():
         raise XlateError("the glossary must be a folder to import into", path=str(folder))
     files = {str(p): read_text(p) for p in glossary_files(folder)} if folder.is_dir() else {}
     target = into if into is not None else folder / "imported.toml"
     if target.exists():
         files.setdefault(str(target), read_text(target))
-    result = merge_glossary(files, incoming, new_file=str(target))
+    result = merge_glossary(files, incoming, new_file=str(target), foreign=foreign)
     findings: tuple[Finding, ...] = ()
     if result.changed:
         findings = _validate({**files, **result.files}, target_locales, selection, display_root)
