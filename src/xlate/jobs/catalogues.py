@@ -22,7 +22,7 @@ from xlate.english.match import Matcher
 from xlate.english.segment import segment
 from xlate.errors import XlateError
 from xlate.fsutil import atomic_write
-from xlate.jobs.sources import read_text_file
+from xlate.jobs.sources import decode_text, read_file_bytes, read_text_file
 from xlate.manifest import Article, load_manifest
 from xlate.model import Glossary
 from xlate.po import catalogue as cat
@@ -158,13 +158,14 @@ def update(config: Config, locale_list: Sequence[str], glossary: Glossary, *,
             if not path.is_file():
                 raise XlateError(f"no catalogue for '{locale}': run `xlate init {locale}`",
                                  path=shown)
-            current_text = read_text_file(path, shown)
+            current = read_file_bytes(path, shown)
+            current_text = decode_text(current, shown)
             merged, report = cat.merge(read_catalog(path, shown), pot, locale=locale,
                                        glossary_entries=_by_id(glossary), dates=_dates(config))
             text = format_catalog(merged)
             changed = text != current_text
-            if changed and not check:
-                atomic_write(path, text)
+            if changed and not check:  # refused if an editor saved it meanwhile
+                atomic_write(path, text, expected=current)
         except XlateError as error:
             if errors is None:
                 raise

@@ -12,7 +12,14 @@ from xlate.english.match import Matcher, gc_paused
 from xlate.errors import XlateError
 from xlate.fsutil import atomic_write
 from xlate.jobs import workers
-from xlate.jobs.sources import CATALOG_SUFFIXES, expand, read_documents, read_text_file
+from xlate.jobs.sources import (
+    CATALOG_SUFFIXES,
+    decode_text,
+    expand,
+    read_documents,
+    read_file_bytes,
+    read_text_file,
+)
 from xlate.lint.baseline import dump_baseline, filter_new, load_baseline
 from xlate.lint.engine import Document, DocumentLint, combine, lint_document
 from xlate.lint.fix import apply, plan
@@ -107,7 +114,8 @@ def _fix(config: Config, files: Sequence[Path], matcher: Matcher,
                          "quoted verbatim, never rewritten")
             continue
         try:
-            text = read_text_file(path, shown)
+            original = read_file_bytes(path, shown)
+            text = decode_text(original, shown)
         except XlateError:
             continue  # reported once, by read_documents
         edits = plan(matcher.find(text), dated.get(path.resolve()))
@@ -119,7 +127,7 @@ def _fix(config: Config, files: Sequence[Path], matcher: Matcher,
                                           fromfile=f"a/{shown}", tofile=f"b/{shown}"))
         if write:
             try:
-                atomic_write(path, new.encode("utf-8"))
+                atomic_write(path, new.encode("utf-8"), expected=original)
             except XlateError as error:
                 error.path = shown
                 errors.append(error)

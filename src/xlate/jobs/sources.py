@@ -47,7 +47,11 @@ def why_unreadable(path: Path, exc: OSError) -> str:
 
 def read_text_file(path: Path, shown: str) -> str:
     """UTF-8 text with line endings as they are; errors name the file (and line)."""
-    data = read_file_bytes(path, shown)
+    return decode_text(read_file_bytes(path, shown), shown)
+
+
+def decode_text(data: bytes, shown: str) -> str:
+    """`data` as UTF-8 text (a BOM dropped); an error names the file and the line."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
