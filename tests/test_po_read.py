@@ -109,8 +109,14 @@ def test_escapes_as_gnu_reads_them():
     assert entry.msgstr == "ABé"  # octal and hex escapes are bytes of the file's charset
 
 
-def test_a_nul_escape_ends_its_string_as_in_gnu():
-    assert one('msgid "a"\nmsgstr "d\\0e"\n"f"\n').msgstr == "df"
+@pytest.mark.parametrize("string", ['"d\\0e"', '"d\0e"', '"d\\x00 e"', '"d\\000"'])
+def test_a_nul_byte_in_a_string_is_refused_where_gnu_drops_the_rest(string):
+    """msgfmt and msgcat accept a NUL byte (raw or escaped) and silently keep only what
+    precedes it: the translation loses its end. xlate refuses the file instead, and says so."""
+    with pytest.raises(PoSyntaxError, match="a NUL byte inside a string: gettext would keep "
+                       "'d' and silently drop") as caught:
+        read_po(po(f'msgid "a"\nmsgstr {string}\n').encode(), "ko.po")
+    assert caught.value.line == 7
 
 
 def test_a_backslash_at_the_end_of_a_line_joins_the_next_line():

@@ -8,7 +8,9 @@ the grammar of an entry as `po-gram.y` has it, and line numbers (1-based, counte
 Where polib and GNU gettext read a file differently, this reader follows GNU: comments keep
 their trailing blanks, `#,` flags split at commas and blanks, `#~|` previous fields are read,
 and whatever msgfmt rejects as syntax raises `PoSyntaxError` (path, line, msgfmt's wording);
-nothing is silently repaired. Duplicate messages (same msgctxt and msgid) are not syntax here:
+nothing is silently repaired. Stricter than GNU in one place: a NUL byte in a string (raw or
+escaped) raises, where msgfmt keeps the string up to it and drops the rest without a word.
+Duplicate messages (same msgctxt and msgid) are not syntax here:
 they are kept, in file order, for the check that reports them (C503). Not supported: the
 `domain` directive (msgfmt ignores it and fails when writing one file; split such a catalogue
 by domain) and charsets Python has no codec for: both raise.
@@ -407,7 +409,9 @@ class _Parser:
         slash = line.find("\\", begin)
         if close >= 0 and (slash < 0 or slash > close):
             value = line[begin:close]
-            return (value.partition("\0")[0] if "\0" in value else value), close + 1
+            if "\0" in value:
+                self._nul(value)
+            return value, close + 1
         parts: list[str | bytes] = []
         index = begin
         while True:
@@ -442,14 +446,24 @@ class _Parser:
         return self._join(parts), close + 1
 
     def _join(self, parts: list[str | bytes]) -> str:
-        """Escaped bytes are bytes of the file's charset, as in GNU gettext; a NUL ends it."""
+        """Escaped bytes are bytes of the file's charset, as in GNU gettext."""
         if any(isinstance(part, bytes) for part in parts):
             raw = b"".join(part if isinstance(part, bytes) else part.encode(self.encoding)
                            for part in parts)
             try:
-                value = raw.partition(b"\0")[0].decode(self.encoding)
+                value = raw.decode(self.encoding)
             except UnicodeDecodeError:
                 self.error(f"invalid multibyte sequence for charset {self.encoding}")
         else:
             value = "".join(part for part in parts if isinstance(part, str))
-        return value.partition("\0")[0]
+        if "\0" in value:
+            self._nul(value)
+        return value
+
+    def _nul(self, value: str) -> NoReturn:
+        """A NUL byte (raw or escaped) in a string. GNU gettext keeps the string up to it and
+        silently drops the rest (msgfmt and msgcat both accept the file); a translation that
+        loses its end without a word is what this reader exists to prevent, so it refuses."""
+        kept, _, lost = value.partition("\0")
+        self.error(f"a NUL byte inside a string: gettext would keep {kept[-20:]!r} and silently "
+                   f"drop {lost[:20]!r} after it; remove the byte")
