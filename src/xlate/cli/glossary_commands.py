@@ -170,7 +170,12 @@ def glossary_export(
 def glossary_import(
     ctx: typer.Context,
     file: Path = typer.Argument(..., metavar="FILE",
-                                help="A TBX (v3 or v2 martif) or xlate JSON file."),
+                                help="A TBX (v3 or v2 martif), Weblate CSV (.csv) or xlate "
+                                     "JSON file."),
+    locale: str | None = typer.Option(None, "--locale", "-l", metavar="LOCALE",
+                                         help="Target locale of a CSV file (unless its header "
+                                              "names it), and of TBX terms in translate-"
+                                              "toolkit's placeholder language xx."),
     into: Path | None = typer.Option(None, "--into", metavar="FILE",
                                         help="Glossary file for new entries "
                                              "(default: imported.toml in the glossary folder)."),
@@ -178,7 +183,7 @@ def glossary_import(
                                  help="Report what would change; write nothing."),
     glossary: Path | None = GLOSSARY_OPTION,
 ) -> None:
-    """Merge a TBX or JSON glossary into the glossary files, by id, losing nothing there.
+    """Merge a TBX, CSV or JSON glossary into the glossary files, losing nothing there.
 
     The merged glossary is validated first, as `xlate glossary validate` would: with errors,
     nothing is written, the errors are printed and the exit status is 2 (--dry-run too).
@@ -188,10 +193,14 @@ def glossary_import(
 
     config = _config(ctx, glossary, glossary_option=True)
     folder = glossary if glossary is not None else config.glossary
+    if locale is not None:
+        from xlate.config import normalise_locale
+
+        locale = normalise_locale(locale)
     result = import_file(file, folder, into=into, source_locale=config.source_locale,
                          target_locales=config.target_locales,
                          selection=Selection(config.select, config.ignore, config.severity),
-                         display_root=config.root, dry_run=dry_run)
+                         display_root=config.root, locale=locale, dry_run=dry_run)
     emit(result.report, nl=False)
     errors = result.errors
     if errors:

@@ -145,10 +145,14 @@ class _Item:
 
 
 def merge_glossary(files: Mapping[str, str], incoming: Glossary, *, new_file: str,
-                   foreign: Collection[str] = ()) -> MergeResult:
+                   foreign: Collection[str] = (), unstated: Collection[str] = ()) -> MergeResult:
     """Merge `incoming` into the glossary files (path -> TOML text): by id, and the `foreign`
     entries (ids of `incoming` that another tool made up) through their forms; see the module
-    doc."""
+    doc. `unstated`: what the import's format cannot carry (`case_sensitive`, `note`,
+    `typography` for a CSV file), so that its value there is the reader's default or a
+    flattened copy: never compared, a note only added where the entry has none, a form that
+    differs from one of the entry's only in its apostrophes and dashes (`fold_form`) taken for
+    that form."""
     texts = {path: text if text.endswith("\n") or not text else text + "\n"
              for path, text in files.items()}
     docs = {path: _parse(text, path) for path, text in sorted(texts.items())}
@@ -168,7 +172,7 @@ def merge_glossary(files: Mapping[str, str], incoming: Glossary, *, new_file: st
                 rest.append((item, earliest))
         if round_no:
             docs = {path: _parse(text, path) for path, text in sorted(current.items())}
-        step = _merge(current, docs, _tables(docs), batch, new_file)
+        step = _merge(current, docs, _tables(docs), batch, new_file, frozenset(unstated))
         current = {**current, **step.files}
         result = replace(result, files=MappingProxyType({**result.files, **step.files}),
                          added=result.added + step.added, updated=result.updated + step.updated,
@@ -279,7 +283,7 @@ def _seed(entry: Entry) -> str:
 
 def _merge(texts: Mapping[str, str], docs: Mapping[str, tomlkit.TOMLDocument],
            where: Mapping[str, tuple[str, Table]], items: list[_Item],
-           new_file: str) -> MergeResult:
+           new_file: str, unstated: frozenset[str] = frozenset()) -> MergeResult:
     """One round: each item merged into its table or appended to `new_file`."""
     pristine = {path: tomlkit.dumps(doc) for path, doc in docs.items()}
     dirty: set[str] = set()
@@ -295,7 +299,8 @@ def _merge(texts: Mapping[str, str], docs: Mapping[str, tomlkit.TOMLDocument],
             appended.append(entry_to_toml(entry))
         else:
             path, table = where[entry.id]
-            merge = _EntryMerge(entry.id, table, foreign=item.foreign, loose=item.by_terms)
+            merge = _EntryMerge(entry.id, table, foreign=item.foreign, loose=item.by_terms,
+                                unstated=unstated)
             merge.run(entry)
             conflicts.extend(merge.conflicts)
             if merge.added:
@@ -377,9 +382,9 @@ class _EntryMerge:
     """Adds to one existing `[[term]]` table what an incoming entry has and it lacks."""
 
     def __init__(self, entry_id: str, table: Table, *, foreign: bool = False,
-                 loose: bool = False) -> None:
+                 loose: bool = False, unstated: frozenset[str] = frozenset()) -> None:
         self.id, self.table = entry_id, table
-        self.foreign = foreign  # another tool's entry: its kind and case are defaults
+        self.unstated = unstated | ({"kind", "case_sensitive"} if foreign else set())
         self.loose = loose  # matched by its forms: compare source forms by `match_key`
         self.added: list[str] = []
         self.conflicts: list[Conflict] = []
@@ -387,15 +392,17 @@ class _EntryMerge:
 
     def run(self, entry: Entry) -> None:
         t = self.table
-        if not self.foreign:
+        if "kind" not in self.unstated:
             self._scalar(t, "kind", entry.kind.value, None)
-            have_cs = t.get("case_sensitive", True)
-            if have_cs != entry.case_sensitive:
-                self._conflict("case_sensitive", have_cs, entry.case_sensitive)
+        have_cs = t.get("case_sensitive", True)
+        if have_cs != entry.case_sensitive and "case_sensitive" not in self.unstated:
+            self._conflict("case_sensitive", have_cs, entry.case_sensitive)
         for key in ("hangul", "hanja"):
             self._scalar(t, key, getattr(entry, key) or None, ENTRY_KEYS)
         self._see(t, list(dict.fromkeys(entry.see)))
-        self._scalar(t, "note", entry.note or None, ENTRY_KEYS, rendered=note_value, strip=True)
+        if not ("note" in self.unstated and t.get("note")):
+            self._scalar(t, "note", entry.note or None, ENTRY_KEYS, rendered=note_value,
+                         strip=True)
         self._forms(t, entry.forms, "canonical", ENTRY_KEYS, "")
         for locale, rendering in entry.renderings.items():
             sub = t.get(locale)
@@ -440,6 +447,10 @@ class _EntryMerge:
         loose = self.loose and not prefix
         for form in forms:
             same = next((f for f in existing if f.text == form.text), None)
+            if same is None and "typography" in self.unstated:
+                key = fold_form(form.text, casefold=False)
+                same = next((f for f in existing if fold_form(f.text, casefold=False) == key),
+                            None)
             if same is None and loose:
                 same = next((f for f in existing if match_key(f.text) == match_key(form.text)),
                             None)

@@ -1,6 +1,7 @@
-"""`xlate glossary import`: read a TBX or JSON glossary and merge it into the TOML files.
+"""`xlate glossary import`: read a TBX, CSV or JSON glossary and merge it into the TOML files.
 
-The I/O around the pure pieces: `glossary.tbx.read_tbx` / `glossary.jsoncsv.read_json` parse,
+The I/O around the pure pieces: `glossary.tbx.read_tbx_import` / `glossary.csvread.read_csv` /
+`glossary.jsoncsv.read_json` parse,
 `glossary.merge.merge_glossary` merges texts, `glossary.load.parse_and_validate` checks the
 merged texts in memory as `xlate glossary validate` would, and this module reads the files and
 writes the changed ones atomically: only when the merged glossary has no error, and never
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from xlate.errors import FormatError, XlateError
 from xlate.fsutil import atomic_write
+from xlate.glossary.csvread import read_csv
 from xlate.glossary.jsoncsv import read_json
 from xlate.glossary.load import display_path, glossary_files, parse_and_validate, read_text
 from xlate.glossary.merge import fit_locales, merge_glossary
@@ -37,16 +39,19 @@ class ImportResult:
         return tuple(f for f in self.findings if f.severity is Severity.ERROR)
 
 
-def read_interchange(path: Path, *, source_locale: str = "en"
+def read_interchange(path: Path, *, source_locale: str = "en", locale: str | None = None
                      ) -> tuple[Glossary, frozenset[str]]:
-    """A glossary from a TBX (v3 or v2 martif) or xlate JSON file, by extension or content, and
-    the ids of its foreign entries (another tool's, matched by their terms when merged)."""
+    """A glossary from a TBX (v3 or v2 martif), Weblate CSV (`.csv`, target `locale` unless
+    its header names it) or xlate JSON file, by extension or content, and the ids of its
+    foreign entries (another tool's, matched by their terms when merged)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise XlateError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return read_csv(data, path=str(path), locale=locale, source_locale=source_locale)
     if suffix == ".json" or (suffix not in (".tbx", ".xml") and head in (b"{", b"[")):
         try:
             text = data.decode("utf-8-sig")
@@ -56,7 +61,7 @@ def read_interchange(path: Path, *, source_locale: str = "en"
         return read_json(text, path=str(path)), frozenset()
     if suffix in (".tbx", ".xml") or head == b"<":
         return read_tbx_import(data, path=str(path), source_locale=source_locale)
-    raise FormatError("not a TBX or JSON glossary (expected .tbx, .xml or .json)",
+    raise FormatError("not a TBX, CSV or JSON glossary (expected .tbx, .xml, .csv or .json)",
                       path=str(path))
 
 
@@ -67,12 +72,13 @@ def import_file(path: Path, folder: Path, *, into: Path | None = None,
     """Merge the glossary in `path` into the TOML files of `folder`.
 
     Renderings are filed under the `target_locales` (`ko-KR` under `ko`; a placeholder
-    language such as translate-toolkit's `xx` under `locale`). The merged files are
+    language such as translate-toolkit's `xx` under `locale`, which is also the target locale
+    of a CSV file whose header does not name it). The merged files are
     validated in memory first (`target_locales`, `selection`: as the project's
     `xlate glossary validate` runs); with an error among the findings nothing is written, and
     `ImportResult.errors` says why.
     """
-    incoming, foreign = read_interchange(path, source_locale=source_locale)
+    incoming, foreign = read_interchange(path, source_locale=source_locale, locale=locale)
     incoming = fit_locales(incoming, tuple(target_locales), placeholder=locale, path=str(path))
     if folder.exists() and not folder.is_dir():
         raise XlateError("the glossary must be a folder to import into", path=str(folder))
@@ -80,7 +86,10 @@ def import_file(path: Path, folder: Path, *, into: Path | None = None,
     target = into if into is not None else folder / "imported.toml"
     if target.exists():
         files.setdefault(str(target), read_text(target))
-    result = merge_glossary(files, incoming, new_file=str(target), foreign=foreign)
+    csv = path.suffix.lower() == ".csv"
+    unstated = ("case_sensitive", "note", "typography") if csv else ()
+    result = merge_glossary(files, incoming, new_file=str(target), foreign=foreign,
+                            unstated=unstated)
     findings: tuple[Finding, ...] = ()
     if result.changed:
         findings = _validate({**files, **result.files}, target_locales, selection, display_root)
