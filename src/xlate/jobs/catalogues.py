@@ -22,12 +22,12 @@ from xlate.english.match import Matcher
 from xlate.english.segment import segment
 from xlate.errors import XlateError
 from xlate.fsutil import atomic_write
-from xlate.jobs.sources import decode_text, read_file_bytes, read_text_file
+from xlate.jobs.sources import read_file_bytes, read_text_file
 from xlate.manifest import Article, load_manifest
 from xlate.model import Glossary
 from xlate.po import catalogue as cat
 from xlate.po import plurals
-from xlate.po.read import PoFile, read_po
+from xlate.po.read import PoFile, decode, read_po
 from xlate.po.write import format_catalog
 from xlate.target import locales
 
@@ -68,18 +68,35 @@ def read_catalog(path: Path, shown: str) -> polib.POFile:
     return read_both(path, shown)[1]
 
 
-def read_both(path: Path, shown: str) -> tuple[PoFile, polib.POFile]:
-    """A PO file read once: by xlate's reader, which judges its syntax as msgfmt does, and by
+def read_both(path: Path, shown: str, data: bytes | None = None
+              ) -> tuple[PoFile, polib.POFile]:
+    """A PO file read once (or its `data`, when the caller has read it): by xlate's reader,
+    which judges its syntax as msgfmt does and decodes the charset the header declares, and by
     polib, which writes merged catalogues and .mo files. polib silently repairs some errors (an
     unterminated string loses its last character): a merge would write the damage back."""
-    text = read_text_file(path, shown)
-    checked = read_po(text.encode("utf-8"), shown)
+    if data is None:
+        data = read_file_bytes(path, shown)
+    checked = read_po(data, shown)
+    text, _ = decode(data, shown)
     try:
-        return checked, polib.pofile(text)
+        return checked, polib.pofile(text, encoding=checked.encoding)
     except (OSError, ValueError) as exc:
         match = re.search(r"line (\d+)", str(exc))
         raise XlateError(f"invalid PO file: {exc}", path=shown,
                          line=int(match.group(1)) if match else None) from exc
+
+
+def encoded(text: str, encoding: str) -> bytes:
+    """A catalogue's text in its own charset, as msgmerge writes it: when the charset cannot
+    write every character (a Korean name in an ISO-8859-1 catalogue, an emoji in EUC-KR), the
+    whole catalogue becomes UTF-8, its header saying so."""
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError:
+        return _CHARSET.sub(r"\1UTF-8", text, count=1).encode("utf-8")
+
+
+_CHARSET = re.compile(r'^("Content-Type:[^"\n]*?charset=)[^\s"\\;]+', re.M | re.I)
 
 
 def _write_if_changed(path: Path, text: str) -> bool:
@@ -159,13 +176,13 @@ def update(config: Config, locale_list: Sequence[str], glossary: Glossary, *,
                 raise XlateError(f"no catalogue for '{locale}': run `xlate init {locale}`",
                                  path=shown)
             current = read_file_bytes(path, shown)
-            current_text = decode_text(current, shown)
-            merged, report = cat.merge(read_catalog(path, shown), pot, locale=locale,
+            checked, po = read_both(path, shown, current)
+            merged, report = cat.merge(po, pot, locale=locale,
                                        glossary_entries=_by_id(glossary), dates=_dates(config))
-            text = format_catalog(merged)
-            changed = text != current_text
+            payload = encoded(format_catalog(merged), checked.encoding)
+            changed = payload != current
             if changed and not check:  # refused if an editor saved it meanwhile
-                atomic_write(path, text, expected=current)
+                atomic_write(path, payload, expected=current)
         except XlateError as error:
             if errors is None:
                 raise
