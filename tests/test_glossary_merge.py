@@ -569,3 +569,16 @@ def test_a_placeholder_language_needs_a_locale():
         fit_locales(Glossary((entry,)), ("ko",), path="x.tbx")
     (got,) = fit_locales(Glossary((entry,)), ("ko",), placeholder="ko").entries
     assert list(got.renderings) == ["ko"]
+
+
+def test_another_tools_id_that_would_slug_to_one_of_ours_is_no_id_match():
+    # translate-toolkit's csv2tbx uses the source text as the id: "Wi Sung-lac" would slug to
+    # wi_sung_lac. The concept below is another one; it must not merge into wi_sung_lac by id.
+    data = (b'<martif type="TBX" xml:lang="en"><text><body>'
+            b'<termEntry id="Wi Sung-lac"><langSet xml:lang="en"><tig><term>Wi Sung-lac Foundation'
+            b'</term></tig></langSet></termEntry></body></text></martif>')
+    glossary, foreign = read_tbx_import(data)
+    assert [e.id for e in glossary] == ["Wi Sung-lac"] and foreign == {"Wi Sung-lac"}
+    assert read_tbx(data).entries[0].id == "wi_sung_lac"  # the plain reader still slugs
+    result = merge_glossary(_files(), glossary, new_file="imported.toml", foreign=foreign)
+    assert result.added == ("wi_sung_lac_foundation",) and result.matched == ()

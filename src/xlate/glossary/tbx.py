@@ -247,20 +247,25 @@ class _Draft:
 
 def read_tbx(data: bytes, *, path: str = "<tbx>", source_locale: str = "en") -> Glossary:
     """Read a TBX v3 (`<tbx>`) or v2 (`<martif>`) document. Unsafe or broken XML: FormatError."""
-    return read_tbx_import(data, path=path, source_locale=source_locale)[0]
+    root = _parse(data, path)
+    return Glossary(_settle_ids(_drafts(root, source_locale, path)))
 
 
 def read_tbx_import(data: bytes, *, path: str = "<tbx>",
                     source_locale: str = "en") -> tuple[Glossary, frozenset[str]]:
-    """`read_tbx`, and the ids of the foreign entries: those another tool wrote, whose ids
-    are that tool's (the merge matches them by their terms; see `glossary.merge`)."""
-    root = _parse(data, path)
-    default_lang = root.get(_XML_LANG)
-    drafts = [_read_concept(el, default_lang, source_locale, path) for el in root.iter()
-              if _local(el.tag) in ("conceptEntry", "termEntry")]
-    entries = _settle_ids(drafts)
+    """`read_tbx` for the merge: the foreign entries (those another tool wrote) keep an id
+    that is not a glossary id as the file spells it, and their ids are returned too; the merge
+    matches them by their terms (see `glossary.merge`)."""
+    drafts = _drafts(_parse(data, path), source_locale, path)
+    entries = _settle_ids(drafts, foreign_raw=True)
     foreign = frozenset(e.id for e, d in zip(entries, drafts, strict=True) if not d.ours)
     return Glossary(entries), foreign
+
+
+def _drafts(root: ET.Element, source_locale: str, path: str) -> list[_Draft]:
+    default_lang = root.get(_XML_LANG)
+    return [_read_concept(el, default_lang, source_locale, path) for el in root.iter()
+            if _local(el.tag) in ("conceptEntry", "termEntry")]
 
 
 def _read_concept(concept: ET.Element, default_lang: str | None, source_locale: str,
@@ -385,19 +390,25 @@ def _definitions(el: ET.Element) -> list[str]:
             if _local(d.tag) == "descrip" and d.get("type") == "definition"]
 
 
-def _settle_ids(drafts: list[_Draft]) -> tuple[Entry, ...]:
-    """Keep valid ids; derive the others from the preferred source term, unique in the file."""
+def _settle_ids(drafts: list[_Draft], *, foreign_raw: bool = False) -> tuple[Entry, ...]:
+    """Keep valid ids; derive the others from the preferred source term, unique in the file.
+
+    With `foreign_raw`, a foreign entry's invalid id is kept as it is ("1", "Mark Rutte", or
+    "#3" for the third concept when it has none), made unique with "#2": no glossary id can be
+    spelt so, and the merge matches such an entry by its terms, never by an id that a slug of
+    another tool's id would happen to share with one of ours."""
     taken = {d.raw_id for d in drafts if d.raw_id and _ID.match(d.raw_id)}
     renamed: dict[str, str] = {}
     ids = []
-    for draft in drafts:
+    for number, draft in enumerate(drafts, 1):
         entry_id = draft.raw_id
         if not (entry_id and _ID.match(entry_id)):
-            base = slug_id(entry_id or _seed_text(draft))
+            raw = foreign_raw and not draft.ours
+            base = (entry_id or f"#{number}") if raw else slug_id(entry_id or _seed_text(draft))
             entry_id, n = base, 1
             while entry_id in taken:
                 n += 1
-                entry_id = f"{base}_{n}"
+                entry_id = f"{base}#{n}" if raw else f"{base}_{n}"
             taken.add(entry_id)
             if draft.raw_id:
                 renamed[draft.raw_id] = entry_id
