@@ -1,4 +1,4 @@
-"""JSON (lossless, versioned) and Weblate CSV (export only)."""
+"""JSON (lossless, versioned) and Weblate CSV (written here; read back in test_import_csv)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""JSON (lossless, versioned) and Weblate CSV (export only) forms of the glossary. Pure: str out/in.
+"""JSON (lossless, versioned) and Weblate CSV forms of the glossary. Pure: str out/in.
+
+CSV is written here and read back by `glossary.csvread`, which says what it cannot carry.
 
 The JSON document, version 1::
 
@@ -220,8 +222,9 @@ def export_csv(glossary: Glossary, *, locale: str, source_locale: str = "en") ->
     and straight quotes inside cells mislead (it then splits on spaces): so every cell is
     quoted, comments stay on one line, and their quotes are made curly.
 
-    Export only, because it is lossy: one locale; target statuses, dates, hangul/hanja, `see`
-    and note layout are flattened or dropped. Cells a spreadsheet would run as a formula are
+    Lossy: one locale; target statuses, dates, hangul/hanja, `see` and note layout are
+    flattened or dropped (`glossary.csvread` reads back what is left, and an export read back
+    into an empty glossary exports the same bytes). Cells a spreadsheet would run as a formula are
     escaped as Weblate's own CSV export does (`'=...'`), which Weblate's importer undoes.
     `source_locale` is the language of the `source` column (implicit in the file).
     """
