@@ -36,12 +36,17 @@ def extract_command(
     from xlate.jobs.catalogues import extract
 
     config, parsed = _load_clean_glossary(ctx, glossary)
-    changed, shown = extract(config, parsed.glossary, check=check)
+    written = extract(config, parsed.glossary, check=check)
     if check:
-        typer.echo(f"{shown}: {'stale (run `xlate extract`)' if changed else 'up to date'}",
-                   err=True)
-        raise typer.Exit(1 if changed else 0)
-    typer.echo(f"{shown}: {'written' if changed else 'unchanged'}", err=True)
+        if written.stale:
+            state = f"stale ({'; '.join(written.stale)}): run `xlate extract`"
+        elif written.layout_only:
+            state = "up to date (laid out otherwise: `xlate extract` rewrites it)"
+        else:
+            state = "up to date"
+        typer.echo(f"{written.shown}: {state}", err=True)
+        raise typer.Exit(1 if written.stale else 0)
+    typer.echo(f"{written.shown}: {'written' if written.changed else 'unchanged'}", err=True)
 
 
 @app.command("init")
@@ -81,13 +86,21 @@ def update_command(
     stale = False
     wanted = _catalogue_locales(config, locales or [])
     errors: list = []
-    for shown, changed, report in update(config, wanted, parsed.glossary, check=check,
-                                         errors=errors):
-        stale |= changed
-        state = ("stale" if check else "updated") if changed else "up to date"
+    for written in update(config, wanted, parsed.glossary, check=check, errors=errors):
+        report = written.report
+        assert report is not None
+        stale |= bool(written.stale)
         detail = f"{report.kept} kept, {len(report.fuzzy)} fuzzy, {len(report.new)} new, " \
                  f"{len(report.obsolete)} obsolete"
-        typer.echo(f"{shown}: {state} ({detail})", err=True)
+        if not check:
+            state = "updated" if written.changed else "up to date"
+        elif written.stale:
+            state = f"stale: {'; '.join(written.stale)}"
+        elif written.layout_only:
+            state = "up to date, laid out otherwise (`xlate update` rewrites it)"
+        else:
+            state = "up to date"
+        typer.echo(f"{written.shown}: {state} ({detail})", err=True)
     input_errors(errors)
     raise typer.Exit(1 if check and stale else 0)
 

@@ -27,6 +27,7 @@ from xlate.manifest import Article, load_manifest
 from xlate.model import Glossary
 from xlate.po import catalogue as cat
 from xlate.po import plurals
+from xlate.po.compare import differences
 from xlate.po.read import PoFile, decode, read_po
 from xlate.po.write import format_catalog
 from xlate.target import locales
@@ -106,16 +107,40 @@ def _write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def extract(config: Config, glossary: Glossary, *, check: bool = False) -> tuple[bool, str]:
-    """Write the template; (changed, path). With `check`, write nothing."""
+@dataclass(frozen=True)
+class Written:
+    """What a write (or, with `check`, the write it would make) does to one file."""
+
+    shown: str
+    changed: bool  # its bytes differ from what xlate writes
+    stale: tuple[str, ...] = ()  # how its content differs, in words; () when only layout does
+    report: cat.MergeReport | None = None
+
+    @property
+    def layout_only(self) -> bool:
+        return self.changed and not self.stale
+
+
+def extract(config: Config, glossary: Glossary, *, check: bool = False) -> Written:
+    """Write the template. With `check`, write nothing and say whether it is stale (its
+    entries, references or comments differ) or only laid out otherwise."""
     paths = Paths(config.catalogs)
     pot = cat.template(_sources(config), Matcher(glossary), language=config.source_locale)
     text = format_catalog(pot)
     shown = config.display(paths.pot)
-    current = paths.pot.read_text(encoding="utf-8") if paths.pot.is_file() else None
+    current = paths.pot.read_bytes() if paths.pot.is_file() else None
     if check:
-        return current != text, shown
-    return _write_if_changed(paths.pot, text), shown
+        if current is None:
+            return Written(shown, True, ("there is no template",))
+        if current == text.encode("utf-8"):
+            return Written(shown, False)
+        return Written(shown, True, _stale(current, text.encode("utf-8"), shown))
+    return Written(shown, _write_if_changed(paths.pot, text))
+
+
+def _stale(current: bytes, wanted: bytes, shown: str) -> tuple[str, ...]:
+    """How the content of `current` differs from `wanted` (both PO text), in words."""
+    return tuple(differences(read_po(current, shown), read_po(wanted, shown)))
 
 
 def _template(config: Config) -> polib.POFile:
@@ -159,11 +184,11 @@ def _dates(config: Config) -> dict[str, dt.date]:
 
 
 def update(config: Config, locale_list: Sequence[str], glossary: Glossary, *,
-           check: bool = False, errors: list[XlateError] | None = None
-           ) -> list[tuple[str, bool, cat.MergeReport]]:
-    """Merge the template into each catalogue; (path, changed, report) per locale. With an
-    `errors` list, a catalogue that cannot be read or written is added to it and the others
-    are still merged; without one, the first such error is raised."""
+           check: bool = False, errors: list[XlateError] | None = None) -> list[Written]:
+    """Merge the template into each catalogue. With `check`, write nothing and say of each
+    whether it is stale or only laid out otherwise. With an `errors` list, a catalogue that
+    cannot be read or written is added to it and the others are still merged; without one,
+    the first such error is raised."""
     pot = _template(config)
     paths = Paths(config.catalogs)
     wanted = list(locale_list) or paths.locales()
@@ -181,6 +206,7 @@ def update(config: Config, locale_list: Sequence[str], glossary: Glossary, *,
                                        glossary_entries=_by_id(glossary), dates=_dates(config))
             payload = encoded(format_catalog(merged), checked.encoding)
             changed = payload != current
+            stale = _stale(current, payload, shown) if changed and check else ()
             if changed and not check:  # refused if an editor saved it meanwhile
                 atomic_write(path, payload, expected=current)
         except XlateError as error:
@@ -188,7 +214,7 @@ def update(config: Config, locale_list: Sequence[str], glossary: Glossary, *,
                 raise
             errors.append(error)
             continue
-        results.append((shown, changed, report))
+        results.append(Written(shown, changed, stale, report))
     return results
 
 

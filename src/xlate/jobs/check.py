@@ -73,19 +73,32 @@ def _catalogue_files(config: Config, paths: Sequence[str]) -> list[Path]:
 
 def stale_findings(config: Config, glossary: Glossary,
                    locales_checked: Sequence[str]) -> list[Finding]:
-    """C404 for a stale template or catalogue of this project."""
+    """C404 for a template or catalogue of this project whose content is out of date (entries,
+    references, flags, glossary hints); C405 for one laid out otherwise than xlate writes it
+    (a translator's editor wrapped a line differently), which `xlate update` rewrites."""
     out = []
-    changed, shown = catalogs.extract(config, glossary, check=True)
-    if changed:
+    template = catalogs.extract(config, glossary, check=True)
+    if template.stale:
         out.append(REGISTRY.finding("C404", "the template is out of date with the sources or the "
-                                    "glossary: run `xlate extract`", Location(shown, 1, 1)))
+                                    f"glossary ({'; '.join(template.stale)}): run "
+                                    "`xlate extract`", Location(template.shown, 1, 1)))
         return out  # catalogues are judged against a current template only
-    for shown, stale, _ in catalogs.update(config, locales_checked, glossary, check=True):
-        if stale:
+    if template.layout_only:
+        out.append(_layout(template.shown, "xlate extract"))
+    for written in catalogs.update(config, locales_checked, glossary, check=True):
+        if written.stale:
             out.append(REGISTRY.finding("C404", "the catalogue is out of date with the template "
-                                        "or the glossary: run `xlate update`",
-                                        Location(shown, 1, 1)))
+                                        f"or the glossary ({'; '.join(written.stale)}): run "
+                                        "`xlate update`", Location(written.shown, 1, 1)))
+        elif written.layout_only:
+            out.append(_layout(written.shown, "xlate update"))
     return out
+
+
+def _layout(shown: str, command: str) -> Finding:
+    return REGISTRY.finding("C405", "laid out otherwise than GNU gettext writes it (line "
+                            f"wrapping, order); the content is current: `{command}` rewrites "
+                            "it", Location(shown, 1, 1))
 
 
 def run_check(config: Config, glossary: Glossary, paths: Sequence[str], *, selection: Selection,

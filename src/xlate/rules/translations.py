@@ -138,11 +138,29 @@ RULES = (
     Rule(
         "C404", "stale-catalogue", Severity.ERROR,
         "Flags a template that no longer matches the sources (run `xlate extract`) or a "
-        "catalogue that no longer matches the template or the glossary (run `xlate update`).",
+        "catalogue that no longer matches the template or the glossary (run `xlate update`): "
+        "entries, references, flags, extracted comments (the glossary hints) or previous "
+        "msgids differ. A translator's edit of a msgstr or a translator comment never makes "
+        "a catalogue stale, and neither does layout (C405).",
         "Translators would be translating yesterday's article, with yesterday's glossary hints.",
         "$ xlate check   # after editing a seed without running xlate extract\n"
         "locales/articles.pot:1:1: C404 [stale-catalogue] the template is out of date",
         "$ xlate extract && xlate update && xlate check",
+        "sh",
+    ),
+    Rule(
+        "C405", "catalogue-layout", Severity.INFO,
+        "Flags a template or catalogue whose content is current but whose text is laid out "
+        "otherwise than GNU gettext writes it: a long line a translator's editor did not wrap, "
+        "entries or comment kinds in another order. `xlate update` (or `xlate extract`) "
+        "rewrites it without changing a word.",
+        "Nothing is wrong with the translation; the next `xlate update` would rewrap the file, "
+        "and that diff clutters a review. Info only: it never fails a check.",
+        "$ xlate check   # after adding a word to a msgstr in a text editor\n"
+        "locales/ko/LC_MESSAGES/articles.po:1:1: C405 [catalogue-layout] laid out otherwise "
+        "than GNU gettext writes it (line wrapping, order); the content is current: "
+        "`xlate update` rewrites it",
+        "$ xlate update && xlate check",
         "sh",
     ),
     Rule(
