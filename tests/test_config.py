@@ -63,7 +63,7 @@ def test_missing_explicit_config(tmp_path):
     ({"ignore": ["X101"]}, "'ignore' entry: unknown rule code or prefix 'X101' (nearest known: "
                            "C101, G101, T101)"),
     ({"select": ["deprecated-variant"]}, "that is the name of T101: use the code"),
-    ({"glossary": 3}, "'glossary' must be str"),
+    ({"glossary": 3}, "'glossary' must be a string"),
 ])
 def test_bad_values_name_the_key(tmp_path, raw, words):
     with pytest.raises(ConfigError) as info:

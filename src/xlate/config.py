@@ -78,9 +78,10 @@ def find_config(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "tool" in _read(pyproject) and \
-                "xlate" in _read(pyproject).get("tool", {}):
-            return pyproject
+        if pyproject.is_file():
+            tool = _read(pyproject)[0].get("tool")
+            if isinstance(tool, dict) and "xlate" in tool:
+                return pyproject
     return None
 
 
@@ -97,27 +98,58 @@ def require_project(config: Config, *, glossary_given: bool = False,
                       f"[tool.xlate] here or above): {how}")
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: Path) -> tuple[dict[str, Any], str]:
+    """The TOML table of a configuration file, and its text (to find a key's line)."""
+    from xlate.errors import XlateError, utf8_text, why_unreadable
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read configuration: {exc}", path=str(path)) from exc
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read configuration: {why_unreadable(path, exc)}",
+                          path=str(path)) from exc
     try:
-        return tomllib.loads(text)
+        text = utf8_text(data, str(path))
+    except XlateError as exc:
+        raise ConfigError(f"cannot read configuration: {exc.message}", path=str(path),
+                          line=exc.line) from exc
+    try:
+        return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"at line (\d+)", str(exc))
         raise ConfigError(f"invalid TOML: {exc}", path=str(path),
                           line=int(match.group(1)) if match else None) from exc
 
 
-def _table(path: Path) -> dict[str, Any]:
-    data = _read(path)
+def _table(path: Path) -> tuple[dict[str, Any], str]:
+    data, text = _read(path)
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("xlate")
+        tool = data.get("tool")
+        table = tool.get("xlate") if isinstance(tool, dict) else None
         if table is None:
             raise ConfigError("no [tool.xlate] table", path=str(path))
-        return table
-    return data
+        if not isinstance(table, dict):
+            raise ConfigError("'tool.xlate' must be a table ([tool.xlate] and its keys), not "
+                              f"{type(table).__name__}", path=str(path),
+                              line=_key_line(text, "xlate", pyproject=False))
+        return table, text
+    return data, text
+
+
+def _key_line(text: str, key: str, *, pyproject: bool) -> int | None:
+    """The line where `key` is set in the configuration (in pyproject.toml, below
+    [tool.xlate]), or where its table starts; None when it cannot be found."""
+    lines = text.split("\n")
+    start = 0
+    if pyproject:
+        start = next((n for n, line in enumerate(lines)
+                      if re.match(r"\s*\[\s*tool\s*\.\s*xlate\s*[\].]", line)), 0)
+    dotted = key.split(".")
+    assign = re.compile(rf"\s*[\"']?{re.escape(dotted[0])}[\"']?\s*[=.]")
+    header = re.compile(rf"\s*\[\s*(?:tool\s*\.\s*xlate\s*\.\s*)?{re.escape(dotted[0])}\s*\]")
+    for number in range(start, len(lines)):
+        if assign.match(lines[number]) or header.match(lines[number]):
+            return number + 1
+    return None
 
 
 def load_config(explicit: Path | None = None, *, cwd: Path | None = None) -> Config:
@@ -125,31 +157,48 @@ def load_config(explicit: Path | None = None, *, cwd: Path | None = None) -> Con
     cwd = (cwd or Path.cwd()).resolve()
     if explicit is not None:
         resolved = explicit.resolve()
+        if resolved.is_dir():
+            raise ConfigError("is a folder, not a configuration file (name the xlate.toml or "
+                              "pyproject.toml in it)", path=str(explicit))
         if not resolved.is_file():
             raise ConfigError("configuration file not found", path=str(explicit))
         path: Path | None = resolved
     else:
         path = find_config(cwd)
-    raw = _table(path) if path else {}
+    raw, text = _table(path) if path else ({}, "")
     root = path.parent if path else cwd
-    return build_config(raw, root=root, file=path)
+    return build_config(raw, root=root, file=path, text=text)
 
 
-def build_config(raw: Mapping[str, Any], *, root: Path, file: Path | None = None) -> Config:
-    """A Config from a raw table; every problem is a ConfigError naming the key."""
+def build_config(raw: Mapping[str, Any], *, root: Path, file: Path | None = None,
+                 text: str = "") -> Config:
+    """A Config from a raw table; every problem is a ConfigError naming the key and, given
+    the file's `text`, the line where it is set."""
+    try:
+        return _build(raw, root, file)
+    except ConfigError as error:
+        if error.line is None and error.key and text:
+            error.line = _key_line(text, error.key,
+                                   pyproject=file is not None and file.name == "pyproject.toml")
+        raise
+
+
+def _build(raw: Mapping[str, Any], root: Path, file: Path | None) -> Config:
     where = str(file) if file else None
     unknown = sorted(set(raw) - set(DEFAULTS))
     if unknown:
         hint = ", ".join(sorted(DEFAULTS))
-        raise ConfigError(f"unknown configuration key '{unknown[0]}' (known keys: {hint})",
-                          path=where)
+        raise _keyed(ConfigError(f"unknown configuration key '{unknown[0]}' (known keys: "
+                                 f"{hint})", path=where), unknown[0])
     values = {**DEFAULTS, **raw}
 
     def need(key: str, kind: type[Any], item: type | None = None) -> Any:
         value = values[key]
         if not isinstance(value, kind) or (item and not all(isinstance(v, item) for v in value)):
-            label = f"a list of {item.__name__}" if item else kind.__name__
-            raise ConfigError(f"'{key}' must be {label.replace('str', 'strings')}", path=where)
+            label = "a list of strings" if item else \
+                "a string" if kind is str else "a table" if kind is dict else "a list"
+            raise _keyed(ConfigError(f"'{key}' must be {label} (not {value!r})", path=where),
+                         key)
         return value
 
     for key in ("glossary", "manifest", "catalogs", "source_locale", "fail_on", "baseline"):
@@ -157,17 +206,18 @@ def build_config(raw: Mapping[str, Any], *, root: Path, file: Path | None = None
     for key in ("sources", "target_locales", "select", "ignore"):
         need(key, list, str)
     need("severity", dict)
-    plural_forms = _plural_forms(need("plural_forms", dict), where)
-    fail_on = _severity(values["fail_on"], "fail_on", where)
+    plural_forms = _keyed_call("plural_forms", _plural_forms, need("plural_forms", dict), where)
+    fail_on = _keyed_call("fail_on", _severity, values["fail_on"], "fail_on", where)
     severity = {}
     for code, level in values["severity"].items():
-        severity[_code(code, "'severity' key", where)] = _severity(level, f"severity.{code}",
-                                                                   where)
-    chosen = {key: tuple(_code(code, f"'{key}' entry", where) for code in values[key])
-              for key in ("select", "ignore")}
+        severity[_keyed_call("severity", _code, code, "'severity' key", where)] = _keyed_call(
+            "severity", _severity, level, f"severity.{code}", where)
+    chosen = {key: tuple(_keyed_call(key, _code, code, f"'{key}' entry", where)
+                         for code in values[key]) for key in ("select", "ignore")}
     locales = tuple(values["target_locales"])
-    for locale in (values["source_locale"], *locales):
-        check_locale(locale, where)
+    _keyed_call("source_locale", check_locale, values["source_locale"], where)
+    for locale in locales:
+        _keyed_call("target_locales", check_locale, locale, where)
     return Config(
         root=root, file=file, glossary=root / values["glossary"],
         sources=tuple(values["sources"]), manifest=root / values["manifest"],
@@ -176,6 +226,19 @@ def build_config(raw: Mapping[str, Any], *, root: Path, file: Path | None = None
         ignore=chosen["ignore"], severity=MappingProxyType(severity),
         baseline=root / values["baseline"] if values["baseline"] else None,
         plural_forms=MappingProxyType(plural_forms))
+
+
+def _keyed(error: ConfigError, key: str) -> ConfigError:
+    """`error`, remembering the key it is about (build_config finds that key's line)."""
+    error.key = key
+    return error
+
+
+def _keyed_call(key: str, check, *args):
+    try:
+        return check(*args)
+    except ConfigError as error:
+        raise _keyed(error, key) from None
 
 
 def _code(code: str, what: str, where: str | None) -> str:
@@ -193,6 +256,7 @@ def _plural_forms(table: Mapping[str, Any], where: str | None) -> dict[str, str]
 
     result = {}
     for locale, formula in table.items():
+        check_locale(locale, where)  # a typo in the key would never be used, silently
         if not isinstance(formula, str) or parse_formula(formula) is None:
             raise ConfigError(f"'plural_forms.{locale}' must be a valid Plural-Forms value such "
                               f"as \"nplurals=2; plural=(n != 1);\" (not {formula!r})",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from xlate.errors import XlateError
+from xlate.errors import XlateError, utf8_text, why_unreadable
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 REQUIRED = ("id", "file", "title", "date", "publisher", "language")
@@ -73,9 +73,10 @@ def parse_manifest(text: str, path: str = "manifest.toml") -> tuple[Article, ...
 def load_manifest(path: Path) -> tuple[Article, ...]:
     """Read the manifest at `path` and check that every listed file exists beside it."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise XlateError(f"cannot read manifest: {exc}", path=str(path)) from exc
+        text = utf8_text(path.read_bytes(), str(path))
+    except OSError as exc:
+        raise XlateError(f"cannot read the manifest: {why_unreadable(path, exc)}",
+                         path=str(path)) from exc
     articles = parse_manifest(text, str(path))
     for article in articles:
         if not (path.parent / article.file).is_file():

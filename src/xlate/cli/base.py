@@ -283,15 +283,21 @@ def emit_table(table, *footer: str) -> None:
     emit("\n".join(line.rstrip() for line in buffer.getvalue().split("\n")), nl=False)
 
 
-def _load_glossary(ctx: typer.Context, glossary: Path | None, *, renderings: bool = True):
+def _load_glossary(ctx: typer.Context, glossary: Path | None, *, renderings: bool = True,
+                   keep_going: bool = False):
     """The configuration and the parsed glossary. Without `renderings`, the glossary is read
-    for its English side only: no target locale is required of it (G301)."""
+    for its English side only: no target locale is required of it (G301). A file of it that
+    cannot be read is reported with every other such file, and the command exits 2; with
+    `keep_going` (validate), the caller reports them after the other files' findings."""
     from xlate.jobs.glossary import load
 
     config = _config(ctx, glossary, glossary_option=True)
     folder = glossary if glossary is not None else config.glossary
-    return config, load(folder, target_locales=config.target_locales if renderings else (),
-                        display_root=config.root)
+    parsed = load(folder, target_locales=config.target_locales if renderings else (),
+                  display_root=config.root, keep_going=True)
+    if not keep_going:
+        input_errors(parsed.errors)
+    return config, parsed
 
 
 SELECT_OPTION = typer.Option(None, "--select", metavar="CODES",

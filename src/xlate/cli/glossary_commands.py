@@ -26,6 +26,7 @@ from xlate.cli.base import (
     emit_table,
     glossary_app,
     handles_errors,
+    input_errors,
 )
 from xlate.errors import XlateError
 
@@ -44,9 +45,10 @@ def glossary_validate(
     """
     from xlate.rules.select import Selection
 
-    config, parsed = _load_glossary(ctx, glossary)
+    config, parsed = _load_glossary(ctx, glossary, keep_going=True)
     findings = Selection(config.select, config.ignore, config.severity).apply(parsed.findings)
     emit_report(output.value, findings)
+    input_errors(parsed.errors)  # the files that could not be read, after the others' report
     _exit_for(findings, fail_on, config)
 
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from xlate.errors import GlossaryError
+from xlate.errors import GlossaryError, why_unreadable
 from xlate.glossary.tomlmap import LazyTomlMap
 from xlate.glossary.validate import validate
 from xlate.model import Entry, Finding, Form, Glossary, Kind, Location, Rendering, Status
@@ -42,6 +42,7 @@ class ParsedGlossary:
     findings: list[Finding] = field(default_factory=list)
     maps: dict[str, LazyTomlMap] = field(default_factory=dict)
     _index: dict[int, tuple[str, int]] = field(default_factory=dict)  # id(entry) -> (path, n)
+    errors: list[GlossaryError] = field(default_factory=list)  # files that could not be read
 
     @property
     def glossary(self) -> Glossary:
@@ -291,7 +292,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise GlossaryError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
+        raise GlossaryError(why_unreadable(path, exc), path=str(path)) from exc
 
 
 def read_text(path: Path) -> str:
@@ -317,11 +318,19 @@ def load_glossary(folder: Path, *, target_locales: Iterable[str] = (),
 
 
 def parse_and_validate(texts: Iterable[tuple[str, str]], *,
-                       target_locales: Iterable[str] = ()) -> ParsedGlossary:
-    """Parse each (shown path, text) and validate the whole; findings sorted by position."""
+                       target_locales: Iterable[str] = (),
+                       errors: list[GlossaryError] | None = None) -> ParsedGlossary:
+    """Parse each (shown path, text) and validate the whole; findings sorted by position.
+    With an `errors` list, a file that is not valid TOML is added to it and the others are
+    still parsed and validated; without one, its error is raised."""
     result = ParsedGlossary()
     for shown, text in texts:
-        result.extend(parse_glossary_text(text, shown))
+        try:
+            result.extend(parse_glossary_text(text, shown))
+        except GlossaryError as error:
+            if errors is None:
+                raise
+            errors.append(error)
     result.findings.extend(validate(result.glossary, REGISTRY, target_locales=target_locales,
                                     locate=result.locate))
     result.findings.sort(key=Finding.sort_key)

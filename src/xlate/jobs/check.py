@@ -39,12 +39,14 @@ class CheckOutcome:
     errors: list[XlateError] = field(default_factory=list)  # catalogues that could not be read
 
 
-def _locale_of(po: PoFile, path: Path, override: str | None) -> str:
-    if override:
-        return override
+def _locale_of(po: PoFile, path: Path, fallback: str | None) -> str:
+    """The catalogue's language: its header's `Language`, else --locale (which is for files
+    whose header names none, and never overrides one that does), else its LC_MESSAGES folder."""
     language = (po.metadata.get("Language") or "").strip()
     if language:
         return language
+    if fallback:
+        return fallback
     if path.parent.name == "LC_MESSAGES":
         return path.parent.parent.name
     raise XlateError("cannot tell the catalogue's language: no Language header (pass --locale)",

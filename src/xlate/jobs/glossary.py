@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from xlate import __version__
-from xlate.errors import XlateError
+from xlate.errors import GlossaryError, XlateError
 from xlate.fsutil import atomic_write
 from xlate.glossary import snapshot
 from xlate.glossary.load import (
@@ -42,27 +42,54 @@ def cache_dir() -> Path:
 
 
 def load(folder: Path, *, target_locales: Iterable[str] = (),
-         display_root: Path | None = None) -> ParsedGlossary:
-    """The parsed and validated glossary of `folder`, from the cache when its key matches."""
+         display_root: Path | None = None, keep_going: bool = False) -> ParsedGlossary:
+    """The parsed and validated glossary of `folder`, from the cache when its key matches.
+
+    A file that cannot be read, decoded or parsed is raised as an error; with `keep_going`,
+    every such file is listed in the result's `errors` and the others are still validated
+    (such a glossary is never cached)."""
     locales = tuple(target_locales)
-    files = [(display_path(path, display_root), read_bytes(path))
-             for path in glossary_files(folder)]
-    if os.environ.get("XLATE_NO_CACHE"):
-        return _parse(files, locales)
+    files: list[tuple[str, bytes]] = []
+    errors: list[GlossaryError] = []
+    for path in glossary_files(folder):
+        shown = display_path(path, display_root)
+        try:
+            files.append((shown, read_bytes(path)))
+        except GlossaryError as error:
+            error.path = shown
+            errors.append(error)
+    if errors or os.environ.get("XLATE_NO_CACHE"):
+        return _checked(_parse(files, locales, errors), errors, keep_going)
     key = _key(files, locales)
     where = cache_dir() / f"glossary-{_digest(str(folder.resolve()).encode())[:16]}.bin"
     cached = _read(where, key)
     if cached is not None:
         return cached
-    parsed = _parse(files, locales)
-    with contextlib.suppress(XlateError, OSError):  # unwritable: the next run is only slower
-        atomic_write(where, key + b"\n" + snapshot.dump(parsed))
+    parsed = _parse(files, locales, errors)
+    if not errors:
+        with contextlib.suppress(XlateError, OSError):  # unwritable: the next run is slower
+            atomic_write(where, key + b"\n" + snapshot.dump(parsed))
+    return _checked(parsed, errors, keep_going)
+
+
+def _checked(parsed: ParsedGlossary, errors: list[GlossaryError],
+             keep_going: bool) -> ParsedGlossary:
+    errors.sort(key=lambda error: (str(error.path), error.line or 0))
+    if errors and not keep_going:
+        raise errors[0]
+    parsed.errors = errors
     return parsed
 
 
-def _parse(files: list[tuple[str, bytes]], locales: tuple[str, ...]) -> ParsedGlossary:
-    return parse_and_validate(((shown, decode_text(data, shown)) for shown, data in files),
-                              target_locales=locales)
+def _parse(files: list[tuple[str, bytes]], locales: tuple[str, ...],
+           errors: list[GlossaryError]) -> ParsedGlossary:
+    texts = []
+    for shown, data in files:
+        try:
+            texts.append((shown, decode_text(data, shown)))
+        except GlossaryError as error:
+            errors.append(error)
+    return parse_and_validate(texts, target_locales=locales, errors=errors)
 
 
 def _key(files: list[tuple[str, bytes]], locales: tuple[str, ...]) -> bytes:

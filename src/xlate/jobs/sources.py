@@ -6,15 +6,13 @@ The only module of the lint path that touches files. Paths may be files, folders
 
 from __future__ import annotations
 
-import errno
 import glob
-import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from xlate.errors import XlateError
+from xlate.errors import XlateError, utf8_text, why_unreadable
 from xlate.lint.engine import Document, Segment
 from xlate.manifest import Article
 
@@ -30,21 +28,6 @@ def read_file_bytes(path: Path, shown: str) -> bytes:
         raise XlateError(why_unreadable(path, exc), path=shown) from exc
 
 
-def why_unreadable(path: Path, exc: OSError) -> str:
-    """What keeps `path` from being read, as a user would say it."""
-    if exc.errno == errno.ENOENT:
-        if os.path.lexists(path):
-            return "a broken symbolic link (what it points to does not exist)"
-        return "no such file or folder"
-    if exc.errno == errno.ELOOP:
-        return "a symbolic link loop"
-    if exc.errno == errno.EISDIR or path.is_dir():
-        return "is a folder, not a file"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "cannot read: permission denied"
-    return f"cannot read: {exc.strerror or exc}"
-
-
 def read_text_file(path: Path, shown: str) -> str:
     """UTF-8 text with line endings as they are; errors name the file (and line)."""
     return decode_text(read_file_bytes(path, shown), shown)
@@ -52,11 +35,7 @@ def read_text_file(path: Path, shown: str) -> str:
 
 def decode_text(data: bytes, shown: str) -> str:
     """`data` as UTF-8 text (a BOM dropped); an error names the file and the line."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise XlateError("not UTF-8 text", path=shown, line=line) from exc
+    return utf8_text(data, shown)
 
 
 def catalog_document(text: str, shown: str) -> Document:
