@@ -238,3 +238,51 @@ def test_an_impossible_date_is_a_number_not_a_crash(matcher):
     text = po("They met on June 31.", "6월 30일에 만났다.", "ko")
     found = check(catalogues(text), matcher, REGISTRY, CheckOptions(dates=JUNE)).findings
     assert [(f.code, f.found) for f in found] == [("C301", "31")]
+
+
+# Detection classes that new texts exposed (issue 13, part 4), each with the near misses that
+# must stay quiet.
+CLASS_CASES = [
+    # Dates whose day number is the month's: the 6 of 6月 is no day.
+    ("ja", "They met on June 6.", "両者は6月6日に会った。", []),
+    ("ja", "They met on June 6.", "両者は6月7日に会った。", ["C301"]),
+    ("ko", "They met on June 6.", "양측은 6월 6일 만났다.", []),
+    ("ko", "They met on June 6.", "양측은 6월 7일 만났다.", ["C301"]),
+    ("fr", "They met on June 6.", "Ils se sont rencontrés le 6 juin.", []),
+    ("fr", "They met on June 6.", "Ils se sont rencontrés le 7 juin.", ["C301"]),
+    ("ja", "They met on June 24 and 25.", "両者は6月24、25両日に会った。", []),
+    ("ja", "They met on June 24 and 25.", "両者は6月23、25両日に会った。", ["C301"]),
+    # Katakana names need a boundary: ルッテ is not the name inside a longer katakana word.
+    ("ja", "Mark Rutte spoke.", "マルク・ルッテ氏は述べた。", []),
+    ("ja", "Mark Rutte spoke.", "マルク・ルッテー氏は述べた。", ["C104"]),
+    ("ja", "Mark Rutte spoke.", "マルク・ルッテン氏は述べた。", ["C104"]),
+    ("ja", "Mark Rutte spoke.", "アマルク・ルッテ氏は述べた。", ["C101"]),
+    # French: an admitted form that differs only in case is no inconsistency; elision.
+    ("fr", "NATO agreed.", "La OTAN a accepté.", ["C106"]),
+    ("fr", "NATO agreed.", "Le chef de OTAN a parlé.", ["C106"]),
+    ("fr", "NATO agreed.", "L'OTAN a accepté.", []),
+    ("fr", "NATO agreed.", "Cela a été accepté par l'OTAN.", []),
+    ("fr", "The Hague hosted it.", "La Haye l'a accueilli.", []),
+]
+
+
+@pytest.mark.parametrize("locale,msgid,msgstr,expected", CLASS_CASES)
+def test_detection_classes(matcher, locale, msgid, msgstr, expected):
+    assert codes(matcher, po(msgid, msgstr, locale)) == expected
+
+
+def test_an_admitted_form_that_differs_in_case_is_no_inconsistency(matcher):
+    body = ('msgctxt "a"\nmsgid "NATO agreed."\nmsgstr "L\'Otan a accepté."\n\n'
+            'msgctxt "b"\nmsgid "NATO met."\nmsgstr "L\'OTAN s\'est réunie."\n')
+    text = f'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n{body}'
+    assert "C201" not in codes(matcher, text)
+
+
+def test_an_inconsistency_is_reported_as_written(matcher):
+    body = ('msgctxt "a"\nmsgid "Lee Jae Myung spoke."\nmsgstr "Lee Jae Myung a parlé."\n\n'
+            'msgctxt "b"\nmsgid "Lee Jae Myung spoke."\nmsgstr "Puis Lee Jae myung a parlé."\n')
+    text = f'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n{body}'
+    result = check(catalogues(text), matcher, REGISTRY, CheckOptions(dates=JUNE))
+    (finding,) = [f for f in result.findings if f.code == "C201"]
+    assert finding.message == ("lee_jae_myung is written 'Lee Jae myung' here but "
+                               "'Lee Jae Myung' elsewhere in this catalogue")

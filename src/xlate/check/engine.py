@@ -255,13 +255,21 @@ def _check_term(concept: Entry, text: str, catalogue: Catalogue, entry: PoEntry,
                            expected=approved.text))
             if locale.startswith("ko"):
                 out.extend(_particles(form.text, hit, concept, catalogue, entry, registry))
+    elided: set[int] = set()
     for form, hit in present:
         if locale.startswith("ko"):
             out.extend(_particles(form.text, hit, concept, catalogue, entry, registry))
+        if locale.startswith("fr") and hit.start not in elided:
+            elided.add(hit.start)  # once, though Otan and OTAN both match there
+            out.extend(_elision(text, hit, concept, catalogue, entry, registry))
         surface = re.sub(r"\s+", " ", tg.fold(hit.found, locale))
+        if surface in admitted:  # OTAN where Otan is preferred and OTAN admitted
+            continue
         if tg.family(locale) == "latin":  # a capital at the start of a sentence is no variant
-            surface = surface[:1].lower() + surface[1:]
-        if form.status is Status.PREFERRED and surface not in admitted:
+            surface = _first_lower(surface)
+            if surface in {_first_lower(a) for a in admitted}:
+                continue
+        if form.status is Status.PREFERRED:
             uses.setdefault(concept.id, {}).setdefault(surface, (entry, hit.found))
     if not present and not flagged:
         if compound:
@@ -276,11 +284,39 @@ def _check_term(concept: Entry, text: str, catalogue: Catalogue, entry: PoEntry,
                        catalogue, entry, term=concept.id, expected=approved.text))
     surfaces = uses.get(concept.id, {})
     if len(surfaces) == 2 and entry is list(surfaces.values())[1][0]:
-        first, second = list(surfaces)
+        (_, first), (_, second) = surfaces.values()  # as written, not as compared
         out.append(_finding(registry, "C201", f"{concept.id} is written '{second}' here but "
                    f"'{first}' elsewhere in this catalogue", catalogue, entry, term=concept.id,
-                   found=list(surfaces.values())[1][1], expected=approved.text))
+                   found=second, expected=approved.text))
     return out
+
+
+def _first_lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+# French articles and words that elide before a vowel: la OTAN -> l'OTAN, de OTAN -> d'OTAN.
+_ELIDING = re.compile(r"(?<![\w'’])(le|la|de|que|ne|se|ce|je|me|te|jusque|lorsque|puisque)"
+                      r"\s+$", re.IGNORECASE)
+_FRENCH_VOWELS = "aeiouyàâäéèêëîïôöùûüœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ"
+
+
+def _elision(text: str, hit: tg.TargetHit, concept: Entry, catalogue: Catalogue,
+             entry: PoEntry, registry: Registry) -> list[Finding]:
+    """C106: a French rendering that begins with a vowel after a word that must elide before
+    it (`la OTAN`). Not before h: la Haye keeps its article (an aspirated h), and which h is
+    mute is the dictionary's business, not a rule's."""
+    if not hit.found or hit.found[0] not in _FRENCH_VOWELS:
+        return []
+    before = _ELIDING.search(text[:hit.start])
+    if before is None:
+        return []
+    word = before.group(1)
+    elided = word[:-1] + "'"
+    return [_finding(registry, "C106", f"'{word} {hit.found}': French elides before a vowel: "
+                     f"write '{elided}{hit.found}' ({concept.id})", catalogue, entry,
+                     term=concept.id, found=f"{word} {hit.found}",
+                     expected=f"{elided}{hit.found}")]
 
 
 def _particles(form_text: str, hit: tg.TargetHit, concept: Entry, catalogue: Catalogue,
@@ -315,9 +351,16 @@ def _check_numbers(msgid: str, msgstr: str, catalogue: Catalogue, entry: PoEntry
             forms = [_ascii_digits(tg.fold(form, locale))
                      for form in month_day_forms(when, locale)]
             expected = month_day_forms(when, locale)[0]
-            has_day = re.search(rf"(?<!\d){number}(?!\d)", folded)
+            months = [_ascii_digits(tg.fold(written, locale))
+                      for written in month_forms(when, locale)]
+            # The day must be a number of its own: in 6月7日 the 6 of 6月 is the month, and
+            # would otherwise pass for June 6 (any month whose number is the day's).
+            without_months = folded
+            for written in months:
+                without_months = without_months.replace(written, " " * len(written))
+            has_day = re.search(rf"(?<!\d){number}(?!\d)", without_months)
             if any(form in folded for form in forms) or (has_day and any(
-                    tg.fold(month, locale) in folded for month in month_forms(when, locale))):
+                    written in folded for written in months)):
                 continue  # a range writes the month once: 6월 24~25일, 24 et 25 juin
             yield _finding(registry, "C301", f"the date '{match.group(0)}' should appear as "
                            f"'{expected}'", catalogue, entry, found=match.group(0),
@@ -328,8 +371,8 @@ def _check_numbers(msgid: str, msgstr: str, catalogue: Catalogue, entry: PoEntry
         if number in numbers_in_dates:
             continue
         plain = number.replace(",", "")
-        written = _hour_forms(number, msgid, match.end()) or {plain}
-        if any(re.search(rf"(?<!\d){re.escape(form)}(?!\d)", plain_text) for form in written):
+        spellings = _hour_forms(number, msgid, match.end()) or {plain}
+        if any(re.search(rf"(?<!\d){re.escape(form)}(?!\d)", plain_text) for form in spellings):
             continue
         yield _finding(registry, "C301", f"the number '{number}' of the source is missing",
                        catalogue, entry, found=number, expected=number)

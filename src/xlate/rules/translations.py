@@ -72,6 +72,17 @@ RULES = (
         "po",
     ),
     Rule(
+        "C106", "missing-elision", Severity.WARNING,
+        "Flags a French rendering that begins with a vowel after a word that elides before one "
+        "(le, la, de, que, ne, se, ce, jusque ...): `la OTAN` for `l'OTAN`. Not before h, whose "
+        "elision depends on the word (la Haye).",
+        "Swapping one rendering for another (l'Alliance for la Alliance, after an edit) leaves "
+        "the article unelided: a reader sees a typo, and a desk editor a careless translation.",
+        _po('msgctxt "a"\nmsgid "NATO agreed."\nmsgstr "La OTAN a accepté."\n', "fr"),
+        _po('msgctxt "a"\nmsgid "NATO agreed."\nmsgstr "L\'OTAN a accepté."\n', "fr"),
+        "po",
+    ),
+    Rule(
         "C201", "inconsistent-rendering", Severity.WARNING,
         "Flags a concept rendered in two ways within one catalogue: the approved rendering and "
         "a deprecated one, or one rendering with different spacing or middle dots (방산 협의체 / "

@@ -150,15 +150,31 @@ def find(form: str, text: str, locale: str) -> list[TargetHit]:
     if len(folded) != len(text):  # NFC changed lengths: fall back to folded offsets
         text = folded
     hits = []
+    kind = family(locale)
     for match in _pattern(form, locale).finditer(folded):
-        if family(locale) == "ko":
+        if kind == "ko":
             tail_text = match.group("tail")
             end = match.start("tail")
             tail = _classify_tail(tail_text)
         else:
             tail_text, end, tail = "", match.end(), Tail.BARE
+            if kind == "cjk":
+                if _KATAKANA.match(folded, max(match.start() - 1, 0)) and match.start() and \
+                        _KATAKANA.fullmatch(folded[match.start()]):
+                    continue  # the end of a longer katakana word (ルッテ in ブルッテ)
+                if match.group(0) and _KATAKANA.fullmatch(folded[match.end() - 1]):
+                    run = _KATAKANA_RUN.match(folded, match.end())
+                    if run:  # ルッテー, ルッテン: a longer word, as 나토군 is in Korean
+                        tail_text, tail = run.group(0), Tail.COMPOUND
         hits.append(TargetHit(match.start(), end, text[match.start():end], tail, tail_text))
     return hits
+
+
+# Katakana letters, the long-vowel mark and iteration marks, full and halfwidth; not the
+# middle dot ・ (U+30FB) nor ゠, which separate the words of a name (マルク・ルッテ).
+_KATAKANA_CHARS = "\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+_KATAKANA = re.compile(f"[{_KATAKANA_CHARS}]")
+_KATAKANA_RUN = re.compile(f"[{_KATAKANA_CHARS}]+")
 
 
 def _classify_tail(tail: str) -> Tail:
