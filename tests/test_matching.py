@@ -147,7 +147,10 @@ def test_cost_does_not_depend_on_matching_everything():
 def test_romanisation_counts_match_the_research():
     assert split_name("이재명") == ("이", "재명")
     assert split_name("남궁민수") == ("남궁", "민수")
-    assert len(name_variants("이재명")) == 24  # x2 orders = 48 skeletons (reference section 3.5)
+    # The research's 24 (reference section 3.5), plus Ri and Ni, the spellings without the
+    # initial-sound rule (North Korean, older South Korean): 6 surnames x 6 given names.
+    assert len(name_variants("이재명")) == 36
+    assert (("ri",), ("jae", "myung")) in name_variants("이재명")
     assert len(name_variants("위성락")) == 18  # x2 orders = 36
     assert (("yi",), ("chae", "myong")) in name_variants("이재명", 1)
     assert (("wi",), ("seong", "rak")) in name_variants("위성락", 0)

@@ -74,6 +74,24 @@ def test_fires_and_stays_quiet(matcher, text, expected):
     assert codes(matcher, text) == expected
 
 
+# Romanisations the tables did not generate, and near misses of listed variants (issue 13,
+# part 4), with the decoys that must stay quiet.
+@pytest.mark.parametrize("text,expected", [
+    ("Ri Jae-myung spoke.", ["T103"]),        # North Korean spelling, no initial-sound rule
+    ("Ni Jae-myung spoke.", ["T103"]),
+    ("Wee Sung-lac spoke.", ["T103"]),        # a long-vowel surname with his own given name
+    ("Sung-lac Wee spoke.", ["T103"]),
+    ("Wi Sung-lac spoke.", []),               # the listed form itself
+    ("Ri and Wee spoke.", []),                # the syllables alone are no name
+    ("Wi Sung Lack met them.", ["T104"]),     # one letter added to a deprecated variant
+    ("Lee Jae-myungg spoke.", ["T104"]),
+    ("The Koreans met.", []),                 # derived words are no misspellings
+    ("The Trumps met.", []),
+])
+def test_unlisted_romanisations_and_near_misses(matcher, text, expected):
+    assert codes(matcher, text) == expected
+
+
 def test_t301_inside_a_flagged_term_defers_to_the_term(matcher):
     found = codes(matcher, "the defence industry")
     assert found == ["T101"]

@@ -33,7 +33,7 @@ from operator import itemgetter
 from typing import Any
 
 from xlate.english.nearmiss import NearIndex
-from xlate.english.romanize import name_variants
+from xlate.english.romanize import name_variants, surname_spellings
 from xlate.english.surface import How, Target, plural_variants
 from xlate.english.surface import resolve as resolve_surface
 from xlate.english.textmap import normalize
@@ -167,8 +167,24 @@ class _Layer:
                 for plural in plural_variants(base[-1]):
                     self.put(base[:-1] + (plural,), generated)
 
-    def add_romanisations(self, hangul: str, target: Target, tier: int) -> None:
-        for surname, given in name_variants(hangul.replace(" ", ""), tier):
+    def add_romanisations(self, hangul: str, target: Target, tier: int,
+                          listed: Iterable[str] = ()) -> None:
+        """Spellings of a Korean name generated from its Hangul, and mixed with the listed
+        forms: a generated surname before the listed given name (Wee Sung-lac, Rim Jong-seok
+        for Wi Sung-lac, Im Jong-seok), since official given names are personal spellings
+        the tables cannot generate."""
+        hangul = hangul.replace(" ", "")
+        variants = set(name_variants(hangul, tier))
+        surnames = surname_spellings(hangul, tier)
+        for text in listed:
+            keys, _ = tokenize(text)
+            if len(keys) < 2:
+                continue
+            if keys[0] in surnames:  # surname first
+                variants |= {((surname,), keys[1:]) for surname in surnames}
+            elif keys[-1] in surnames:  # given name first
+                variants |= {((surname,), keys[:-1]) for surname in surnames}
+        for surname, given in sorted(variants):
             for first, second in ((surname, given), (given, surname)):
                 keys = first + second
                 seps = ("-",) * (len(keys) - 1)
@@ -213,7 +229,8 @@ class Matcher:
                     self._near.add(form.text, (entry, form))
             if romanise and entry.kind is Kind.PERSON and entry.hangul:
                 layer.add_romanisations(entry.hangul, Target.of(entry, entry_no, None, -1,
-                                                                 romanised=True), tier)
+                                                                 romanised=True), tier,
+                                        [form.text for form in entry.forms])
 
     def __len__(self) -> int:
         return len(self._terms.index) + len(self._spelling.index)

@@ -13,6 +13,10 @@ from typing import Any
 from xlate.english.textmap import normalize
 
 MIN_LENGTH = 6  # shortest skeleton worth a near-miss: "Wi-Fi" is not "Wi"
+# Endings that make another word of a name (Korea-n, Trump-s, Japan-ese), not a misspelling of
+# it; any other letter added to a name (Wi Sung Lack for Wi Sung Lac) is a typo.
+_DERIVED = frozenset({"s", "es", "n", "an", "ian", "ns", "ans", "ians", "ese", "ite", "ites",
+                      "ism", "ist", "ists"})
 
 
 class NearIndex:
@@ -54,7 +58,8 @@ class NearIndex:
                         continue
                     for key in {skeleton} | _deletions(skeleton):
                         for target_skeleton, payload in self._index.get(key, ()):
-                            if skeleton.startswith(target_skeleton):
+                            if skeleton.startswith(target_skeleton) and \
+                                    skeleton[len(target_skeleton):] in _DERIVED:
                                 continue  # a derived word, not a typo: Korean, Trumps
                             distance = _distance(skeleton, target_skeleton)
                             if 0 < distance <= 1 and (best is None or (distance, a - b) < best[0]):

@@ -56,11 +56,11 @@ _VOWELS: tuple[dict[str, int], ...] = (
     {"u": 0, "oo": 2},           # ㅜ
     {"wo": 0, "weo": 3},         # ㅝ
     {"we": 0},                   # ㅞ
-    {"wi": 0, "wee": 3},         # ㅟ
+    {"wi": 0, "wee": 2},         # ㅟ
     {"yu": 0, "yoo": 2},         # ㅠ
     {"eu": 0, "u": 1},           # ㅡ
-    {"ui": 0, "eui": 2},         # ㅢ
-    {"i": 0, "ee": 3},           # ㅣ
+    {"ui": 0, "eui": 2, "ee": 2, "i": 2},  # ㅢ (Chung-hee)
+    {"i": 0, "ee": 2},           # ㅣ
 )
 _FINALS: tuple[dict[str, int], ...] = (
     {"": 0}, {"k": 0, "g": 3, "c": 3}, {"k": 0}, {"k": 0}, {"n": 0}, {"n": 0}, {"n": 0},
@@ -68,9 +68,12 @@ _FINALS: tuple[dict[str, int], ...] = (
     {"p": 0}, {"l": 0}, {"m": 0}, {"p": 0, "b": 2}, {"p": 0}, {"t": 0}, {"t": 0},
     {"ng": 0}, {"t": 0}, {"t": 0}, {"k": 0}, {"t": 0}, {"p": 0}, {"t": 0},
 )
-# Surnames: usual spellings by tier. Others fall back to the syllable tables.
+# Surnames: usual spellings by tier. Others fall back to the syllable tables. Tier 2 includes
+# the spellings without the initial-sound rule (두음법칙), which North Korea and older South
+# Korean usage keep: Ri (이), Rim (임), Ryu (유, 류), Ryang, Ro, Ra; and Ni (이).
 SURNAMES: dict[str, dict[str, int]] = {
-    "이": {"i": 0, "yi": 1, "lee": 2, "rhee": 2, "li": 3, "rhie": 3, "ree": 3},
+    "이": {"i": 0, "yi": 1, "lee": 2, "rhee": 2, "ri": 2, "ni": 2, "li": 3, "rhie": 3,
+           "ree": 3},
     "김": {"gim": 0, "kim": 1},
     "박": {"bak": 0, "pak": 1, "park": 2},
     "최": {"choe": 0, "choi": 2},
@@ -79,7 +82,7 @@ SURNAMES: dict[str, dict[str, int]] = {
     "조": {"jo": 0, "cho": 1},
     "윤": {"yun": 0, "yoon": 2},
     "장": {"jang": 0, "chang": 1},
-    "임": {"im": 0, "lim": 2, "rim": 3},
+    "임": {"im": 0, "lim": 2, "rim": 2},
     "한": {"han": 0},
     "오": {"o": 0, "oh": 2},
     "서": {"seo": 0, "so": 1, "suh": 2},
@@ -89,17 +92,17 @@ SURNAMES: dict[str, dict[str, int]] = {
     "안": {"an": 0, "ahn": 2},
     "송": {"song": 0},
     "류": {"ryu": 0, "yu": 1, "yoo": 2, "lyu": 3},
-    "유": {"yu": 0, "yoo": 2},
+    "유": {"yu": 0, "yoo": 2, "ryu": 2},
     "홍": {"hong": 0},
     "전": {"jeon": 0, "chon": 1, "jun": 2, "chun": 2},
     "고": {"go": 0, "ko": 1},
     "문": {"mun": 0, "moon": 2},
-    "양": {"yang": 0},
+    "양": {"yang": 0, "ryang": 2},
     "손": {"son": 0, "sohn": 2},
     "배": {"bae": 0, "pae": 1},
     "백": {"baek": 0, "paek": 1, "paik": 2},
     "허": {"heo": 0, "ho": 1, "huh": 2},
-    "노": {"no": 0, "noh": 2, "roh": 2},
+    "노": {"no": 0, "noh": 2, "roh": 2, "ro": 2},
     "남": {"nam": 0},
     "하": {"ha": 0},
     "곽": {"gwak": 0, "kwak": 1},
@@ -109,7 +112,7 @@ SURNAMES: dict[str, dict[str, int]] = {
     "우": {"u": 0, "woo": 2},
     "구": {"gu": 0, "ku": 1, "koo": 2},
     "민": {"min": 0},
-    "나": {"na": 0, "ra": 3},
+    "나": {"na": 0, "ra": 2},
     "진": {"jin": 0, "chin": 1},
     "위": {"wi": 0, "wee": 2},
     "반": {"ban": 0, "pan": 1},
@@ -120,8 +123,8 @@ SURNAMES: dict[str, dict[str, int]] = {
     "공": {"gong": 0, "kong": 1},
     "현": {"hyeon": 0, "hyon": 1, "hyun": 2},
     "변": {"byeon": 0, "pyon": 1, "byun": 2},
-    "염": {"yeom": 0, "yom": 1, "yum": 2},
-    "여": {"yeo": 0, "yo": 1, "yeoh": 2},
+    "염": {"yeom": 0, "yom": 1, "yum": 2, "ryom": 2},
+    "여": {"yeo": 0, "yo": 1, "yeoh": 2, "ryo": 2},
     "추": {"chu": 0, "choo": 2},
     "도": {"do": 0, "to": 1},
     "소": {"so": 0},
@@ -130,7 +133,7 @@ SURNAMES: dict[str, dict[str, int]] = {
     "설": {"seol": 0, "sol": 1, "sul": 2},
     "마": {"ma": 0},
     "길": {"gil": 0, "kil": 1},
-    "연": {"yeon": 0, "yon": 1, "yun": 2},
+    "연": {"yeon": 0, "yon": 1, "yun": 2, "ryon": 2},
     "표": {"pyo": 0},
     "명": {"myeong": 0, "myong": 1, "myung": 2},
     "기": {"gi": 0, "ki": 1},
@@ -141,6 +144,11 @@ SURNAMES: dict[str, dict[str, int]] = {
 }
 # Two-syllable surnames, checked before the one-syllable split.
 COMPOUND_SURNAMES = ("남궁", "선우", "제갈", "황보", "독고", "사공", "서문", "동방", "어금", "망절")
+
+
+def surname_spellings(hangul: str, tier: int = 2) -> set[str]:
+    """The surname of the name `hangul` as it may be spelt, lower case (위: wi, wee)."""
+    return {surname[0] for surname, _ in name_variants(hangul, tier)}
 
 
 def is_hangul(text: str) -> bool:
