@@ -26,8 +26,9 @@ def escape(text: str) -> str:
 
 
 def wrap_string(keyword: str, value: str, prefix: str = "",
-                page_width: int = PAGE_WIDTH) -> list[str]:
-    """The lines of `keyword "value"`, wrapped as GNU gettext wraps them."""
+                page_width: int = PAGE_WIDTH, wrap: bool = True) -> list[str]:
+    """The lines of `keyword "value"`, wrapped as GNU gettext wraps them; with `wrap` false
+    (the entry's `no-wrap` flag), broken after each newline only."""
     # Portions end after each newline of the value; each is wrapped on its own.
     portions: list[str] = []
     start = 0
@@ -57,8 +58,8 @@ def wrap_string(keyword: str, value: str, prefix: str = "",
         more = number < len(portions) - 1
         while True:
             column = len(prefix) + (len(keyword) + 1 if first else 0) + 1 - after_break
-            breaks = fill(escaped, limit, column, forbid)
-            if first and escaped and (more or column > limit or breaks):
+            breaks = fill(escaped, limit, column, forbid) if wrap else []
+            if first and escaped and (more or (wrap and column > limit) or breaks):
                 lines.append(f'{prefix}{keyword} ""')
                 first = False
                 continue
@@ -79,19 +80,23 @@ def wrap_string(keyword: str, value: str, prefix: str = "",
 def _references(occurrences: Iterable[tuple[str, str]], page_width: int) -> list[str]:
     lines: list[str] = []
     current = "#:"
+    size = 2  # write-po.c measures the line in bytes (strlen), not in columns
     for path, line in dict.fromkeys(occurrences):  # GNU gettext lists a position once
         item = f"{path}:{line}" if line else path
-        if current != "#:" and len(current) + 1 + len(item) > page_width:
+        length = len(item.encode("utf-8"))
+        if current != "#:" and size + 1 + length > page_width:
             lines.append(current)
-            current = "#:"
+            current, size = "#:", 2
         current += " " + item
+        size += 1 + length
     if current != "#:":
         lines.append(current)
     return lines
 
 
 def _comment_lines(marker: str, text: str) -> list[str]:
-    return [f"{marker} {line}".rstrip() if line else marker for line in text.split("\n")]
+    # As write-po.c: each line as it is, trailing blanks kept (the reader keeps them too).
+    return [f"{marker} {line}" if line else marker for line in text.split("\n")]
 
 
 def format_entry(entry: polib.POEntry, page_width: int = PAGE_WIDTH) -> list[str]:
@@ -105,24 +110,26 @@ def format_entry(entry: polib.POEntry, page_width: int = PAGE_WIDTH) -> list[str
         lines += _references(entry.occurrences, page_width)
     if entry.flags:
         lines.append("#, " + ", ".join(entry.flags))
+    wrap = "no-wrap" not in entry.flags  # GNU breaks such entries after newlines only
     prefix = "#~ " if entry.obsolete else ""
     previous = "#~| " if entry.obsolete else "#| "
     if entry.previous_msgctxt is not None:
-        lines += wrap_string("msgctxt", entry.previous_msgctxt, previous, page_width)
+        lines += wrap_string("msgctxt", entry.previous_msgctxt, previous, page_width, wrap)
     if entry.previous_msgid is not None:
-        lines += wrap_string("msgid", entry.previous_msgid, previous, page_width)
+        lines += wrap_string("msgid", entry.previous_msgid, previous, page_width, wrap)
     if entry.previous_msgid_plural is not None:
-        lines += wrap_string("msgid_plural", entry.previous_msgid_plural, previous, page_width)
+        lines += wrap_string("msgid_plural", entry.previous_msgid_plural, previous, page_width,
+                             wrap)
     if entry.msgctxt is not None:
-        lines += wrap_string("msgctxt", entry.msgctxt, prefix, page_width)
-    lines += wrap_string("msgid", entry.msgid, prefix, page_width)
+        lines += wrap_string("msgctxt", entry.msgctxt, prefix, page_width, wrap)
+    lines += wrap_string("msgid", entry.msgid, prefix, page_width, wrap)
     if entry.msgid_plural:
-        lines += wrap_string("msgid_plural", entry.msgid_plural, prefix, page_width)
+        lines += wrap_string("msgid_plural", entry.msgid_plural, prefix, page_width, wrap)
         for index in sorted(entry.msgstr_plural, key=int):
             lines += wrap_string(f"msgstr[{index}]", entry.msgstr_plural[index], prefix,
-                                 page_width)
+                                 page_width, wrap)
     else:
-        lines += wrap_string("msgstr", entry.msgstr, prefix, page_width)
+        lines += wrap_string("msgstr", entry.msgstr, prefix, page_width, wrap)
     return lines
 
 
