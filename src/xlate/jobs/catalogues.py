@@ -28,7 +28,8 @@ from xlate.model import Glossary
 from xlate.po import catalogue as cat
 from xlate.po import plurals
 from xlate.po.compare import differences
-from xlate.po.read import PoFile, decode, read_po
+from xlate.po.convert import to_polib
+from xlate.po.read import PoFile, read_po
 from xlate.po.write import format_catalog
 from xlate.target import locales
 
@@ -71,20 +72,15 @@ def read_catalog(path: Path, shown: str) -> polib.POFile:
 
 def read_both(path: Path, shown: str, data: bytes | None = None
               ) -> tuple[PoFile, polib.POFile]:
-    """A PO file read once (or its `data`, when the caller has read it): by xlate's reader,
-    which judges its syntax as msgfmt does and decodes the charset the header declares, and by
-    polib, which writes merged catalogues and .mo files. polib silently repairs some errors (an
-    unterminated string loses its last character): a merge would write the damage back."""
+    """A PO file read once (or its `data`, when the caller has read it) by xlate's reader,
+    which judges its syntax as msgfmt does and decodes the charset the header declares, and
+    the same values as a polib object, which the merge edits and polib writes as a .mo. polib
+    never reads the file: it repairs some errors silently (an unterminated string loses its
+    last character) and misreads valid text (U+2028, `\\a`, a comment's trailing blanks)."""
     if data is None:
         data = read_file_bytes(path, shown)
     checked = read_po(data, shown)
-    text, _ = decode(data, shown)
-    try:
-        return checked, polib.pofile(text, encoding=checked.encoding)
-    except (OSError, ValueError) as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        raise XlateError(f"invalid PO file: {exc}", path=shown,
-                         line=int(match.group(1)) if match else None) from exc
+    return checked, to_polib(checked)
 
 
 def encoded(text: str, encoding: str) -> bytes:

@@ -209,10 +209,23 @@ def merge(catalog: polib.POFile, pot: polib.POFile, *, locale: str,
 
 
 def _carry(previous: polib.POEntry, entry: polib.POEntry, *, keep_fuzzy: bool) -> None:
-    entry.msgstr = previous.msgstr
     entry.tcomment = previous.tcomment
     # A translator's flags (no-wrap, a format flag set by hand) survive next to the template's.
     entry.flags = entry.flags + [f for f in previous.flags if f != "fuzzy" and f not in entry.flags]
+    if bool(previous.msgid_plural) != bool(entry.msgid_plural):
+        # A plural message that became singular (or the reverse): as msgmerge does, the first
+        # form is carried over, marked fuzzy, with the old msgid and msgid_plural beside it.
+        if entry.msgid_plural:
+            entry.msgstr_plural = {0: previous.msgstr}
+        else:
+            entry.msgstr = previous.msgstr_plural.get(0, "")
+        entry.flags = _with_fuzzy(entry.flags)
+        entry.previous_msgid = previous.msgid
+        entry.previous_msgid_plural = previous.msgid_plural or None
+        return
+    entry.msgstr = previous.msgstr
+    if entry.msgid_plural:
+        entry.msgstr_plural = dict(previous.msgstr_plural)
     if keep_fuzzy and "fuzzy" in previous.flags:
         entry.flags = _with_fuzzy(entry.flags)
         entry.previous_msgid = previous.previous_msgid
