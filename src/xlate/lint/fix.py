@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from xlate.english.match import Hit, How
-from xlate.model import Status
+from xlate.model import Kind, Status
 
 
 @dataclass(frozen=True)
@@ -66,9 +66,19 @@ def replacement(found: str, form: str, canonical: str) -> str | None:
 
 
 def plan(hits: Iterable[Hit], day: dt.date | None = None) -> list[Edit]:
-    """Edits for the hits that are deprecated variants (house spellings included)."""
+    """Edits for the hits that are deprecated variants (house spellings included).
+
+    A house spelling inside a term is left alone, as the lint leaves it unreported: inside an
+    accepted name it is the name's own spelling, inside a flagged term (forbidden, or a
+    variant whose fix is unclear) the term's finding is the one to act on; the fix changes
+    only what the report shows."""
+    hits = list(hits)
+    terms = [(hit.start, hit.end) for hit in hits if hit.entry.kind is not Kind.SPELLING]
     edits = []
     for hit in hits:
+        if hit.entry.kind is Kind.SPELLING and any(
+                start <= hit.start and hit.end <= end for start, end in terms):
+            continue
         if hit.how is not How.EXACT or hit.form is None or hit.form.status is not Status.DEPRECATED:
             continue
         preferred = hit.entry.preferred(day) or hit.entry.preferred()
