@@ -5,6 +5,6 @@
   (`xlate check`, `xlate report`);
 - `ci.run_ci`: every stage of the project in one run (`xlate ci`);
 - `catalogues`: `extract`, `init`, `update`, `compile`, `render`, `stats`;
-- `glossary_import.import_file`: a TBX or JSON glossary merged into the TOML files;
+- `glossary_import.import_file`: a TBX, CSV or JSON glossary merged into the TOML files;
 - `sources`: reading English sources (text, Markdown, catalogue msgids, standard input).
 """
