@@ -116,6 +116,7 @@ REGRESSIONS = {
     "word joiner": {"msgid": "a " * 36 + "\ufeff" + "b" * 20},
     "latin-1 classes": {"msgid": "¢¤" + LONG, "msgstr": "a " * 36 + "¡" + LONG},
     "hebrew hyphen": {"msgid": "א-" + LONG},
+    "fullwidth currency": {"msgid": "x ＄" + LONG, "msgstr": "a" * 75 + "￥1234 ％" + LONG},
 }
 
 

@@ -51,6 +51,10 @@ _SPECIAL = {
     "\uff01": "EX", "\uff1f": "EX", "\uff1a": "NS", "\uff1b": "NS", "\uff0f": "ID",
     "\u3000": "BA", "\u00b7": "AL", "\u318d": "AL",
     "\u00a1": "OP", "\u00bf": "OP", "\u00a4": "PR",  # inverted marks, the currency sign
+    # Fullwidth currency and percent signs keep their prefix and postfix classes (they are no
+    # ideographs: msgcat writes ＄ and ￥ with the word they precede).
+    "\uff04": "PR", "\uffe1": "PR", "\uffe5": "PR", "\uffe6": "PR",
+    "\uff05": "PO", "\uffe0": "PO",
     # Mandatory breaks (LB4, LB5) that the writer leaves unescaped; `fill` starts a new piece at
     # column 0 after them, as libunistring does, without writing a line break there.
     "\u2028": "BK", "\u2029": "BK", "\x0b": "BK", "\x0c": "BK", "\x85": "NL",
