@@ -80,7 +80,7 @@ CASES = [
     ("ko", "Mark Rutte spoke.", "뤼터 사무총장이 말했다.", ["C101"]),
     ("ko", "NATO agreed.", "나토군이 합의했다.", ["C104"]),
     ("ko", "Wi met Rubio on June 25.", "위 실장은 6월 25일 루비오 장관을 만났다.", []),
-    ("ko", "Wi met Rubio on June 25.", "위 실장은 25일 루비오 장관을 만났다.", ["C301"]),
+    ("ko", "Wi met Rubio on June 25.", "위 실장은 25일 루비오 장관을 만났다.", []),  # Yonhap
     ("ko", "Wi met Rubio on June 25.", "위 실장은 6월 24일 루비오 장관을 만났다.", ["C301"]),
     # Japanese: no word boundaries, middle dots and fullwidth folded.
     ("ja", "Mark Rutte spoke.", "マルク･ルッテ氏は述べた。", []),
@@ -88,7 +88,7 @@ CASES = [
     ("ja", "NATO agreed.", "ＮＡＴＯは合意した。", []),
     ("ja", "NATO agreed.", "北大西洋同盟は合意した。", ["C101"]),
     ("ja", "On June 26, they met.", "6月26日、両者は会談した。", []),
-    ("ja", "On June 26, they met.", "26日、両者は会談した。", ["C301"]),
+    ("ja", "On June 26, they met.", "26日、両者は会談した。", []),  # Kyodo: the month dropped
     # French: case, elision, plural and feminine forms.
     ("fr", "NATO agreed.", "L'OTAN a accepté.", []),
     ("fr", "NATO agreed.", "L’Otan a accepté.", []),
@@ -116,6 +116,7 @@ CASES = [
     ("fr", "On July 14, they met.", "Le 15 juillet, ils se sont rencontrés.", ["C301"]),
     ("fr", "From December 1 to 3, they met.", "Du 1er au 3 décembre, ils se sont rencontrés.",
      []),
+    ("ja", "On June 26, they met.", "27日、両者は会談した。", ["C301"]),
 ]
 COMMENTS = {31: "xlate: ignore C103 -- the Presidential Office's own spelling, quoted",
             32: "xlate: ignore C103"}
@@ -286,3 +287,22 @@ def test_an_inconsistency_is_reported_as_written(matcher):
     (finding,) = [f for f in result.findings if f.code == "C201"]
     assert finding.message == ("lee_jae_myung is written 'Lee Jae myung' here but "
                                "'Lee Jae Myung' elsewhere in this catalogue")
+
+
+# Wire style drops the article's own month (Yonhap: 26일, Kyodo: 26日, 24、25両日): accepted
+# when the date is in the month of the article's date (June 26, 2025 here), never in French.
+DAY_ONLY = [
+    ("ko", "They met on June 26.", "양측은 26일 만났다.", []),
+    ("ko", "They met on June 26.", "양측은 27일 만났다.", ["C301"]),
+    ("ko", "The summit was held June 24-25.", "정상회의는 24~25일 열렸다.", []),
+    ("ko", "The summit was held June 24-25.", "정상회의는 23~25일 열렸다.", ["C301"]),
+    ("ja", "They met on June 26.", "両者は26日に会った。", []),
+    ("ja", "The summit was held June 24-25.", "首脳会議は24、25両日に開かれた。", []),
+    ("ko", "They met on May 26.", "양측은 26일 만났다.", ["C301"]),  # another month: say it
+    ("fr", "They met on June 26.", "Ils se sont rencontrés le 26.", ["C301"]),
+]
+
+
+@pytest.mark.parametrize("locale,msgid,msgstr,expected", DAY_ONLY)
+def test_a_wire_dateline_drops_the_articles_own_month(matcher, locale, msgid, msgstr, expected):
+    assert codes(matcher, po(msgid, msgstr, locale)) == expected

@@ -41,6 +41,22 @@ def _ascii_digits(text: str) -> str:
     return _DIGIT.sub(lambda m: str(unicodedata.decimal(m.group(0))), text)
 
 
+# The day marker of the languages whose wire services drop the current month (Yonhap writes
+# 26일 for June 26 in a June story, Kyodo 26日); French and English copy never do.
+_DAY_MARKERS = {"ko": "일", "ja": "日", "zh": "日"}
+
+
+def _day_only(number: str, text: str, locale: str) -> bool:
+    """Whether `text` writes the day `number` alone with its day marker (26일), or as part of a
+    range that ends in one (24~25일, 24、25両日)."""
+    marker = _DAY_MARKERS.get(locale.replace("-", "_").split("_")[0].lower())
+    if marker is None:
+        return False
+    joiner = r"\s*(?:~|〜|∼|-|–|、|,|・)\s*"
+    pattern = rf"(?<!\d){number}(?:{joiner}\d{{1,2}})*\s*(?:両|양)?{marker}"
+    return re.search(pattern, text) is not None
+
+
 def _hour_forms(number: str, msgid: str, end: int) -> set[str]:
     """The ways a translation may write the hour `number` when the source gives it on the
     12-hour clock right after `end`: as given, zero-padded, and on the 24-hour clock
@@ -362,6 +378,9 @@ def _check_numbers(msgid: str, msgstr: str, catalogue: Catalogue, entry: PoEntry
             if any(form in folded for form in forms) or (has_day and any(
                     written in folded for written in months)):
                 continue  # a range writes the month once: 6월 24~25일, 24 et 25 juin
+            if day is not None and (when.year, when.month) == (day.year, day.month) and \
+                    _day_only(number, without_months, locale):
+                continue  # Yonhap and Kyodo drop the article's own month: 26일, 24~25日
             yield _finding(registry, "C301", f"the date '{match.group(0)}' should appear as "
                            f"'{expected}'", catalogue, entry, found=match.group(0),
                            expected=expected)

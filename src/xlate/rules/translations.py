@@ -110,7 +110,9 @@ RULES = (
         "C301", "missing-number", Severity.WARNING,
         "Flags a number or a date of the source that the translation does not contain. Dates "
         "are expected in the locale's CLDR form (June 26: 6월 26일, 6月26日, 26 juin); a month "
-        "written once for a range (6월 24~25일) counts for both days. Digits of any script "
+        "written once for a range (6월 24~25일) counts for both days; in Korean and "
+        "Japanese a day alone with its marker (26일, 26日, 24~25일) counts when the date is in "
+        "the month of the article's date, as Yonhap and Kyodo write it. Digits of any script "
         "count (৮ is 8); a numeric character reference (&#169;) is no number; an hour on the "
         "12-hour clock may be written on the 24-hour clock (6 p.m.: 18 h, 오후 6시).",
         "Numbers and dates are the facts of a news story; a dropped or changed one is the most "
