@@ -30,7 +30,7 @@ def po_of(triples):
 
 
 def run(po, pot):
-    return merge(po, pot, locale="ko", glossary_entries={}, dates={})
+    return merge(po, pot)
 
 
 def test_unchanged_entries_keep_translation_comment_and_flags():
@@ -77,10 +77,10 @@ def test_glossary_hints_follow_the_article_date():
         '{ text = "청와대", from = 2025-12-29 }]\n'
         'admitted = [{ text = "청와대 측", from = 2025-12-29 }]\n'
         'forbidden = ["대통령 비서실"]\n', "g.toml").glossary
-    june = hint_lines(glossary, "ko", dt.date(2025, 6, 26))
-    assert june == ["glossary: Presidential Office -> 대통령실 (not: 대통령 비서실, 청와대)"]
-    later = hint_lines(glossary, "ko", dt.date(2026, 1, 5))
-    assert later == ["glossary: Presidential Office -> 청와대 (also: 청와대 측) "
+    june = hint_lines(glossary, ["ko"], dt.date(2025, 6, 26))
+    assert june == ["glossary: Presidential Office -> ko 대통령실 (not: 대통령 비서실, 청와대)"]
+    later = hint_lines(glossary, ["ko"], dt.date(2026, 1, 5))
+    assert later == ["glossary: Presidential Office -> ko 청와대 (also: 청와대 측) "
                      "(not: 대통령 비서실, 대통령실)"]
 
 

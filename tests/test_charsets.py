@@ -39,22 +39,26 @@ def xlate(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    """A small project whose catalogues are translated, then converted by GNU msgconv."""
-    root = tmp_path_factory.mktemp("charsets")
-    shutil.copytree(ROOT / "glossary", root / "glossary")
-    (root / "articles").mkdir()
-    (root / "articles" / "hague.txt").write_text(ARTICLE, encoding="utf-8")
-    (root / "articles" / "manifest.toml").write_text(
-        '[[article]]\nid = "hague"\nfile = "hague.txt"\ntitle = "The Hague"\n'
-        'date = 2025-06-25\npublisher = "Desk"\nlanguage = "en"\n', encoding="utf-8")
-    (root / "xlate.toml").write_text(
-        'glossary = "glossary"\nsources = ["articles/*.txt"]\n'
-        'manifest = "articles/manifest.toml"\ncatalogs = "locales"\n', encoding="utf-8")
-    assert xlate("extract", cwd=root).returncode == 0
+def projects(tmp_path_factory) -> dict[str, Path]:
+    """One small project per language, its catalogue translated (then converted by GNU msgconv
+    in each test). One language each: a catalogue carries the glossary hints of every target
+    locale of its project, and Japanese hints have no place in an EUC-KR catalogue."""
     import polib
 
+    made = {}
     for locale, texts in TRANSLATIONS.items():
+        root = tmp_path_factory.mktemp(f"charsets-{locale}")
+        shutil.copytree(ROOT / "glossary", root / "glossary")
+        (root / "articles").mkdir()
+        (root / "articles" / "hague.txt").write_text(ARTICLE, encoding="utf-8")
+        (root / "articles" / "manifest.toml").write_text(
+            '[[article]]\nid = "hague"\nfile = "hague.txt"\ntitle = "The Hague"\n'
+            'date = 2025-06-25\npublisher = "Desk"\nlanguage = "en"\n', encoding="utf-8")
+        (root / "xlate.toml").write_text(
+            'glossary = "glossary"\nsources = ["articles/*.txt"]\n'
+            'manifest = "articles/manifest.toml"\ncatalogs = "locales"\n'
+            f'target_locales = ["{locale}"]\n', encoding="utf-8")
+        assert xlate("extract", cwd=root).returncode == 0
         assert xlate("init", locale, cwd=root).returncode == 0
         po_path = root / "locales" / locale / "LC_MESSAGES" / "articles.po"
         catalogue = polib.pofile(str(po_path))
@@ -63,7 +67,8 @@ def project(tmp_path_factory) -> Path:
         catalogue.save()
         assert xlate("update", locale, cwd=root).returncode == 0  # xlate's own layout
         shutil.copy(po_path, root / f"{locale}.utf8.po")
-    return root
+        made[locale] = root
+    return made
 
 
 def convert(project: Path, locale: str) -> Path:
@@ -77,7 +82,8 @@ def convert(project: Path, locale: str) -> Path:
 
 
 @pytest.mark.parametrize("locale", ["ko", "ja", "fr"])
-def test_update_keeps_a_charset_that_can_write_everything(project, locale):
+def test_update_keeps_a_charset_that_can_write_everything(projects, locale):
+    project = projects[locale]
     po = convert(project, locale)
     before = po.read_bytes()
     done = xlate("update", locale, cwd=project)
@@ -88,7 +94,8 @@ def test_update_keeps_a_charset_that_can_write_everything(project, locale):
 
 
 @pytest.mark.parametrize("locale", ["ko", "ja", "fr"])
-def test_check_finds_in_another_charset_what_it_finds_in_utf8(project, locale):
+def test_check_finds_in_another_charset_what_it_finds_in_utf8(projects, locale):
+    project = projects[locale]
     po = convert(project, locale)
     theirs = xlate("check", "--format", "json", str(po), cwd=project)
     utf8 = xlate("check", "--format", "json", f"{locale}.utf8.po", cwd=project)
@@ -101,7 +108,8 @@ def test_check_finds_in_another_charset_what_it_finds_in_utf8(project, locale):
 
 
 @pytest.mark.parametrize("locale", ["ko", "ja", "fr"])
-def test_compile_writes_a_mo_that_gnu_reads_in_that_charset(project, locale):
+def test_compile_writes_a_mo_that_gnu_reads_in_that_charset(projects, locale):
+    project = projects[locale]
     po = convert(project, locale)
     assert xlate("compile", locale, cwd=project).returncode == 0
     done = subprocess.run(["msgunfmt", str(po.with_suffix(".mo"))], capture_output=True)
@@ -112,9 +120,10 @@ def test_compile_writes_a_mo_that_gnu_reads_in_that_charset(project, locale):
         assert translation.replace("'", "\\'")[:12] in text.replace('"\n"', "")
 
 
-def test_update_turns_a_catalogue_into_utf8_when_its_charset_cannot_write_the_template(project):
+def test_update_turns_a_catalogue_into_utf8_when_its_charset_cannot_write_the_template(projects):
     """A new sentence with a curly apostrophe and an em dash: ISO-8859-1 has neither. msgmerge
     converts the catalogue to UTF-8; so does xlate, and the header says so."""
+    project = projects["fr"]
     po = convert(project, "fr")
     article = project / "articles" / "hague.txt"
     original = article.read_text(encoding="utf-8")

@@ -7,7 +7,6 @@ PO tool find the files): `DOMAIN.pot`, and `LOCALE/LC_MESSAGES/DOMAIN.po` with i
 
 from __future__ import annotations
 
-import datetime as dt
 import gettext
 import html
 import re
@@ -121,7 +120,8 @@ def extract(config: Config, glossary: Glossary, *, check: bool = False) -> Writt
     """Write the template. With `check`, write nothing and say whether it is stale (its
     entries, references or comments differ) or only laid out otherwise."""
     paths = Paths(config.catalogs)
-    pot = cat.template(_sources(config), Matcher(glossary), language=config.source_locale)
+    pot = cat.template(_sources(config), Matcher(glossary), language=config.source_locale,
+                       locales=config.target_locales)
     text = format_catalog(pot)
     shown = config.display(paths.pot)
     current = paths.pot.read_bytes() if paths.pot.is_file() else None
@@ -165,18 +165,9 @@ def init(config: Config, locale: str, glossary: Glossary, *, force: bool = False
         "Language": locale,
         "Plural-Forms": plurals.conventional(locale, config.plural_forms),
     })
-    merged, _ = cat.merge(empty, pot, locale=locale, glossary_entries=_by_id(glossary),
-                          dates=_dates(config))
+    merged, _ = cat.merge(empty, pot)
     atomic_write(target, format_catalog(merged))
     return config.display(target)
-
-
-def _by_id(glossary: Glossary):
-    return {e.id: e for e in glossary}
-
-
-def _dates(config: Config) -> dict[str, dt.date]:
-    return {a.id: a.date for a in load_manifest(config.manifest)}
 
 
 def update(config: Config, locale_list: Sequence[str], glossary: Glossary, *,
@@ -198,8 +189,7 @@ def update(config: Config, locale_list: Sequence[str], glossary: Glossary, *,
                                  path=shown)
             current = read_file_bytes(path, shown)
             checked, po = read_both(path, shown, current)
-            merged, report = cat.merge(po, pot, locale=locale,
-                                       glossary_entries=_by_id(glossary), dates=_dates(config))
+            merged, report = cat.merge(po, pot)
             payload = encoded(format_catalog(merged), checked.encoding)
             changed = payload != current
             stale = _stale(current, payload, shown) if changed and check else ()

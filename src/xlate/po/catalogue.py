@@ -30,7 +30,6 @@ from xlate.english.segment import segment
 from xlate.manifest import Article
 from xlate.model import Entry, Kind, Status
 
-TERM_PREFIX = "term: "
 HINT_PREFIX = "glossary: "
 _FUZZY_CUTOFF = 0.6
 
@@ -45,8 +44,15 @@ class Source:
 
 
 def template(sources: Sequence[Source], matcher: Matcher, *, project: str = "xlate articles",
-             language: str = "en") -> polib.POFile:
-    """The `.pot`: every sentence of every article, in reading order."""
+             language: str = "en", locales: Sequence[str] = ()) -> polib.POFile:
+    """The `.pot`: every sentence of every article, in reading order, each with the glossary's
+    approved renderings of the terms it names in every target locale (`#. glossary:` lines).
+
+    The hints live in the template, as extracted comments, because that is where every gettext
+    tool takes them from: msgmerge, Poedit's "Update from POT" and Weblate replace a
+    catalogue's extracted comments with the template's, so a translator who never runs xlate
+    still sees the approved renderings, and a catalogue merged by any of them is the one
+    `xlate update` writes."""
     pot = polib.POFile()
     newest = max((s.article.date for s in sources), default=dt.date(1970, 1, 1))
     pot.metadata = {
@@ -74,10 +80,9 @@ def template(sources: Sequence[Source], matcher: Matcher, *, project: str = "xla
                 entry.comment = entry.comment.replace("\n", f"; {where}\n", 1) \
                     if "\n" in entry.comment else f"{entry.comment}; {where}"
                 continue
-            terms = [f"{TERM_PREFIX}{e.canonical} [{e.id}]"
-                     for e in concepts(sentence.text, matcher)]
+            hints = hint_lines(concepts(sentence.text, matcher), locales, source.article.date)
             entry = polib.POEntry(msgctxt=source.article.id, msgid=sentence.text, msgstr="",
-                                  comment="\n".join([where] + terms),
+                                  comment="\n".join([where] + hints),
                                   occurrences=[(source.path, str(sentence.line))],
                                   flags=flags_for(sentence.text))
             index[key] = entry
@@ -101,42 +106,38 @@ def concepts(text: str, matcher: Matcher) -> list[Entry]:
     return list(seen.values())
 
 
-def hint_lines(entries: Iterable[Entry], locale: str, day: dt.date | None) -> list[str]:
-    """`glossary: EN -> APPROVED (also: ...) (not: ...)` for each entry with a rendering."""
+def hint_lines(entries: Iterable[Entry], locales: Sequence[str],
+               day: dt.date | None) -> list[str]:
+    """`glossary: EN -> ko APPROVED (also: ...) (not: ...) | ja ... | fr ...`, one line for each
+    entry with a rendering in one of `locales` (on the article's `day`)."""
     lines = []
     for entry in entries:
-        rendering = entry.renderings.get(locale)
-        if rendering is None:
-            continue
-        approved = rendering.approved(day)
-        if approved is None:
-            continue
-        also = [f.text for f in rendering.forms if f.status is Status.ADMITTED and f.valid_on(day)]
-        avoid = [f.text for f in rendering.forms
-                 if f.status in (Status.DEPRECATED, Status.FORBIDDEN) and f.valid_on(day)]
-        avoid += [f.text for f in rendering.forms if f.status is Status.PREFERRED
-                  and f is not approved and not f.valid_on(day)]
-        line = f"{HINT_PREFIX}{entry.canonical} -> {approved.text}"
-        if also:
-            line += f" (also: {', '.join(also)})"
-        if avoid:
-            line += f" (not: {', '.join(avoid)})"
-        lines.append(line)
+        parts = [f"{locale} {hint}" for locale in locales
+                 if (hint := _rendering_hint(entry, locale, day)) is not None]
+        if parts:
+            lines.append(f"{HINT_PREFIX}{entry.canonical} -> {' | '.join(parts)}")
     return lines
 
 
-def localise_comment(comment: str, locale: str, glossary_entries: dict[str, Entry],
-                     day: dt.date | None) -> str:
-    """A template entry's comment for a catalogue: term lines become glossary hints."""
-    kept, entries = [], []
-    for line in comment.split("\n"):
-        if line.startswith(TERM_PREFIX) and line.endswith("]"):
-            entry = glossary_entries.get(line[line.rfind("[") + 1:-1])
-            if entry is not None:
-                entries.append(entry)
-            continue
-        kept.append(line)
-    return "\n".join(kept + hint_lines(entries, locale, day))
+def _rendering_hint(entry: Entry, locale: str, day: dt.date | None) -> str | None:
+    """`APPROVED (also: ...) (not: ...)` in `locale`, or None without a rendering there."""
+    rendering = entry.renderings.get(locale)
+    if rendering is None:
+        return None
+    approved = rendering.approved(day)
+    if approved is None:
+        return None
+    also = [f.text for f in rendering.forms if f.status is Status.ADMITTED and f.valid_on(day)]
+    avoid = [f.text for f in rendering.forms
+             if f.status in (Status.DEPRECATED, Status.FORBIDDEN) and f.valid_on(day)]
+    avoid += [f.text for f in rendering.forms if f.status is Status.PREFERRED
+              and f is not approved and not f.valid_on(day)]
+    hint = approved.text
+    if also:
+        hint += f" (also: {', '.join(also)})"
+    if avoid:
+        hint += f" (not: {', '.join(avoid)})"
+    return hint
 
 
 @dataclass
@@ -148,10 +149,10 @@ class MergeReport:
     revived: list[str] = field(default_factory=list)
 
 
-def merge(catalog: polib.POFile, pot: polib.POFile, *, locale: str,
-          glossary_entries: dict[str, Entry],
-          dates: dict[str, dt.date]) -> tuple[polib.POFile, MergeReport]:
-    """A new catalogue: the template's entries with the translations of `catalog` carried over."""
+def merge(catalog: polib.POFile, pot: polib.POFile) -> tuple[polib.POFile, MergeReport]:
+    """A new catalogue: the template's entries with the translations of `catalog` carried
+    over; as msgmerge does, the extracted comments (the glossary hints among them) are the
+    template's."""
     report = MergeReport()
     old = [e for e in catalog if e.msgid]
     by_key = {(e.msgctxt, e.msgid): e for e in old}
@@ -163,10 +164,8 @@ def merge(catalog: polib.POFile, pot: polib.POFile, *, locale: str,
     merged.metadata["POT-Creation-Date"] = pot.metadata.get("POT-Creation-Date", "")
     unmatched: list[polib.POEntry] = []
     for source in pot:
-        comment = localise_comment(source.comment, locale, glossary_entries,
-                                   dates.get(source.msgctxt or ""))
         entry = polib.POEntry(msgctxt=source.msgctxt, msgid=source.msgid, msgstr="",
-                              comment=comment, occurrences=list(source.occurrences),
+                              comment=source.comment, occurrences=list(source.occurrences),
                               flags=[f for f in source.flags if f != "fuzzy"])
         previous = by_key.get((source.msgctxt, source.msgid))
         if previous is not None:
