@@ -56,7 +56,7 @@ def nowhere(tmp_path, monkeypatch):
 @pytest.mark.parametrize("option,value,nearest", [
     ("--select", "T9", "T1, T2, T3"),
     ("--ignore", "X101", "C101, G101, T101"),
-    ("--select", "T1,T107", "T104, T105, T106"),
+    ("--select", "T1,T108", "T105, T106, T107"),
 ])
 def test_unknown_code_on_the_command_line_exits_2_naming_the_nearest(sources_only, option,
                                                                      value, nearest):

@@ -92,6 +92,21 @@ def test_unlisted_romanisations_and_near_misses(matcher, text, expected):
     assert codes(matcher, text) == expected
 
 
+# A title the glossary links with other people, before a person it links with other titles.
+@pytest.mark.parametrize("text,expected", [
+    ("Secretary General Wi Sung-lac met them.", ["T107"]),
+    ("National Security Adviser Mark Rutte spoke.", ["T107"]),
+    ("President Marco Rubio spoke.", ["T107"]),
+    ("Secretary General Mark Rutte spoke.", []),           # his own title
+    ("National Security Adviser Wi Sung-lac spoke.", []),
+    ("President Donald Trump spoke.", []),                 # part of his own: U.S. President
+    ("U.S. President Donald Trump spoke.", []),
+    ("They met the Secretary General. Wi Sung-lac spoke.", []),  # two sentences
+])
+def test_a_title_of_another_person(matcher, text, expected):
+    assert codes(matcher, text) == expected
+
+
 def test_t301_inside_a_flagged_term_defers_to_the_term(matcher):
     found = codes(matcher, "the defence industry")
     assert found == ["T101"]

@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import compress, pairwise
 from operator import itemgetter
 from typing import Any
@@ -89,6 +90,9 @@ class Scan:
     occurrences: int = 0
     hits: list[tuple[Hit, Hit | None]] = field(default_factory=list)
     accepted: list[tuple[Hit, int]] = field(default_factory=list)
+    # A title immediately followed by a person ("Secretary General Mark Rutte"), for the rule
+    # that a title belongs to its people (T107).
+    titled: list[tuple[Hit, Hit]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -211,6 +215,27 @@ class Matcher:
         """The glossary's entries, in the order the matcher was given them."""
         return self._entries
 
+    @cached_property
+    def by_id(self) -> dict[str, Entry]:
+        return {entry.id: entry for entry in self._entries}
+
+    @cached_property
+    def titles_of(self) -> dict[str, frozenset[str]]:
+        """person id -> the ids of the titles the glossary links with that person (`see`, in
+        either direction)."""
+        found: dict[str, set[str]] = defaultdict(set)
+        by_id = self.by_id
+        for entry in self._entries:
+            for other_id in entry.see:
+                other = by_id.get(other_id)
+                if other is None:
+                    continue
+                if entry.kind is Kind.TITLE and other.kind is Kind.PERSON:
+                    found[other.id].add(entry.id)
+                elif entry.kind is Kind.PERSON and other.kind is Kind.TITLE:
+                    found[entry.id].add(other.id)
+        return {person: frozenset(titles) for person, titles in found.items()}
+
     def _build(self, glossary, romanise: bool, tier: int, near_misses: bool) -> None:
         self._entries: list[Entry] = []
         self._forms: list[Form] = []
@@ -317,6 +342,10 @@ class Matcher:
         result.hits += [(hit, None) for hit in tiled.near]
         result.hits.sort(key=lambda pair: (pair[0].start, -pair[0].end))
         result.accepted = [(tiled.hit(*first), count) for first, count in accepted.values()]
+        for before, after in pairwise(terms):
+            if before[0] + before[1] == after[0] and before[2][2].kind is Kind.TITLE and \
+                    after[2][2].kind is Kind.PERSON:
+                result.titled.append((tiled.hit(*before), tiled.hit(*after)))
         return result
 
     def _tile(self, text: str) -> _Tiled | None:

@@ -196,8 +196,44 @@ def lint_document(document: Document, matcher: Matcher, registry: Registry) -> D
             if label not in firsts:
                 firsts[label] = _Use(label, *_where(segment, index, hit.start, hit.end),
                                      entry_id, hit.found, segment.context)
+        for title, person in scan.titled:
+            wrong = _wrong_title(title, person, matcher, segment.text)
+            if wrong is not None:
+                message, expected = wrong
+                line, column, end_line, end_column = _where(segment, index, title.start,
+                                                            person.end)
+                findings.append(registry.finding(
+                    "T107", message, _loc(document.path, line, column), end_line=end_line,
+                    end_column=end_column, term=title.entry.id,
+                    found=segment.text[title.start:person.end], expected=expected,
+                    msgid=segment.context))
     findings.extend(_mixed_in_document(document, counts, firsts_of, entries, registry))
     return DocumentLint(findings, occurrences, firsts_of)
+
+
+def _wrong_title(title: Hit, person: Hit, matcher: Matcher,
+                 text: str) -> tuple[str, str] | None:
+    """(message, expected) when a title the glossary links with other people stands before a
+    person it links with other titles ("Secretary General Wi Sung-lac"). Quiet whenever it is
+    not unambiguous: a title or a person the glossary links with nobody, a title that is part
+    of one of the person's own ("President" in "U.S. President Donald Trump"), anything but a
+    space or a comma between the two."""
+    if text[title.end:person.start].strip(" ,") or "\n" in text[title.end:person.start]:
+        return None
+    by_id = matcher.by_id
+    holders = [by_id[i] for i in title.entry.see
+               if i in by_id and by_id[i].kind is Kind.PERSON]
+    if not holders or person.entry.id in {h.id for h in holders}:
+        return None
+    own = sorted(matcher.titles_of.get(person.entry.id, ()))
+    if not own or title.entry.id in own:
+        return None
+    written = title.found.lower()
+    if any(written in form.text.lower() for i in own for form in by_id[i].forms):
+        return None
+    theirs = by_id[own[0]].canonical
+    return (f"'{title.found}' is the title of {holders[0].canonical} ({title.entry.id}), not of "
+            f"{person.entry.canonical}, who is {theirs} ({own[0]})", f"{theirs} {person.found}")
 
 
 def _acceptable(hit: Hit) -> bool:

@@ -74,6 +74,18 @@ RULES = (
         "text",
     ),
     Rule(
+        "T107", "title-of-another-person", Severity.WARNING,
+        "Flags a title written before a person when the glossary links that title with other "
+        "people and that person with other titles (its `see` lists): 'Secretary General Wi "
+        "Sung-lac'. Quiet when the glossary links either with nobody, and when the title is "
+        "part of the person's own ('President' before 'Donald Trump', the U.S. President).",
+        "A wrong title before a name is a factual error a reader cannot see through, and the "
+        "translator renders it faithfully.",
+        "Secretary General Wi Sung-lac met Mark Rutte.",
+        "National Security Adviser Wi Sung-lac met Secretary General Mark Rutte.",
+        "text",
+    ),
+    Rule(
         "T201", "mixed-forms-in-document", Severity.WARNING,
         "Flags a concept written in two or more different forms within one document (admitted "
         "alternatives such as abbreviations do not count). Reported once per concept and "
