@@ -81,9 +81,25 @@ def test_the_hints_follow_the_glossary_through_the_template(project):
     assert "#. glossary: The Hague -> ko 덴하흐" in catalogue(project, "ko").decode("utf-8")
 
 
+def _babel_reads_an_empty_language() -> bool:
+    """Old babel (2.14, our declared minimum) cannot read a template whose Language header is
+    empty, as GNU's and xlate's templates write it (ValueError in Locale.parse)."""
+    import io
+
+    from babel.messages.pofile import read_po
+
+    try:
+        read_po(io.BytesIO(b'msgid ""\nmsgstr ""\n"Language: \\n"\n'))
+    except ValueError:
+        return False
+    return True
+
+
 def test_pybabel_update_changes_only_the_layout(project):
     """pybabel update (Flask and Django projects run it) rewraps at 76 columns and rewrites
     the header: layout, reported as C405 (info), never as a stale catalogue."""
+    if not _babel_reads_an_empty_language():
+        pytest.skip("this babel cannot read a template with an empty Language header")
     done = subprocess.run([sys.executable, "-m", "babel.messages.frontend", "update",
                            "-i", "locales/articles.pot", "-d", "locales", "-D", "articles",
                            "-l", "ko"], cwd=project, capture_output=True, text=True)
