@@ -213,11 +213,9 @@ def _rebuilt(wire: tuple) -> _FileResult:
 
 def build_report(config: Config, glossary: Glossary, paths: Sequence[str] = (),
                  locale: str | None = None) -> str:
-    """The HTML report of the catalogues: coverage, compliance, articles side by side."""
-    from xlate.check.engine import _concepts
-    from xlate.model import Kind, Status
-    from xlate.report.html import LocaleSection, Row, render_html
-    from xlate.target import match as tg
+    """The HTML report of the catalogues: coverage, compliance, catalogue-level findings,
+    articles side by side with every finding linked from the summary."""
+    from xlate.report.html import LocaleSection, Row, catalogue_level, render_html
     from xlate.target.locales import language_name
 
     outcome = run_check(config, glossary, paths, selection=Selection(config.select, config.ignore,
@@ -229,8 +227,11 @@ def build_report(config: Config, glossary: Glossary, paths: Sequence[str] = (),
         titles = {a.id: a.title for a in load_manifest(config.manifest)}
     matcher = Matcher(glossary)
     sections = []
+    placed: set[int] = set()  # ids of the findings shown in a section
     for catalogue in load(files, config, locale):
         mine = [f for f in outcome.findings if f.path == catalogue.path]
+        on_catalogue = [f for f in mine if catalogue_level(f)]
+        longer_ones = _longer_renderings(glossary, catalogue.locale)
         articles: dict[str, list[Row]] = {}
         total = translated = fuzzy = compliant = 0
         for entry in catalogue.po.entries:
@@ -240,26 +241,69 @@ def build_report(config: Config, glossary: Glossary, paths: Sequence[str] = (),
             done = entry.translated() and not entry.fuzzy
             translated += done
             fuzzy += entry.fuzzy
-            findings = [f for f in mine if f.msgid == entry.msgid and
-                        f.line == catalogue.msgstr_line(entry)]
+            findings = [f for f in mine if f.msgid == entry.msgid and not catalogue_level(f)
+                        and f.line == catalogue.msgstr_line(entry)]
+            placed.update(id(f) for f in findings)
             if done and not any(f.severity.value == "error" for f in findings):
                 compliant += 1
-            source_spans = [(h.start, h.end) for h in matcher.find(entry.msgid)
-                            if h.entry.kind is not Kind.SPELLING]
-            target_spans = []
-            for concept in _concepts(entry.msgid, matcher):
-                rendering = concept.renderings.get(catalogue.locale)
-                for form in rendering.forms if rendering else ():
-                    if form.status in (Status.PREFERRED, Status.ADMITTED):
-                        hits = tg.find(form.text, entry.msgstr, catalogue.locale)
-                        target_spans += [(h.start, h.end) for h in hits]
+            source, target = _report_spans(entry.msgid, entry.msgstr, catalogue.locale, matcher,
+                                           longer_ones)
             article = titles.get(entry.msgctxt or "", entry.msgctxt or "")
             articles.setdefault(article, []).append(
-                Row(entry.msgid, entry.msgstr, source_spans, target_spans, findings))
+                Row(entry.msgid, entry.msgstr, source, target, findings))
+        # what no sentence shows (a message defined twice, say) is listed with the catalogue's
+        on_catalogue += [f for f in mine if id(f) not in placed and f not in on_catalogue]
+        placed.update(id(f) for f in mine)
         try:
             name = language_name(catalogue.locale)
         except XlateError:
             name = catalogue.locale
         sections.append(LocaleSection(catalogue.locale, name, total, translated, fuzzy, compliant,
-                                      list(articles.items())))
-    return render_html("xlate report: translations against the glossary", sections)
+                                      list(articles.items()), catalogue.path, on_catalogue))
+    elsewhere = [f for f in outcome.findings if id(f) not in placed]  # the template's
+    return render_html("xlate report: translations against the glossary", sections, elsewhere)
+
+
+def _report_spans(msgid: str, msgstr: str, locale: str, matcher: Matcher,
+                  longer_ones: dict[str, list]) -> tuple[list, list]:
+    """The report's highlights: glossary terms in the source, and their approved or admitted
+    renderings in the translation, each naming its glossary id."""
+    from xlate.check.engine import _concepts
+    from xlate.model import Kind, Status
+    from xlate.report.html import Span
+    from xlate.target import match as tg
+
+    source = [Span(h.start, h.end, h.entry.id, h.entry.canonical)
+              for h in matcher.find(msgid) if h.entry.kind is not Kind.SPELLING]
+    target = []
+    for concept in _concepts(msgid, matcher):
+        rendering = concept.renderings.get(locale)
+        for form in rendering.forms if rendering else ():
+            if form.status in (Status.PREFERRED, Status.ADMITTED):
+                label = f"{concept.canonical} → {form.text}" + (
+                    "" if form.status is Status.PREFERRED else " (admitted)") + (
+                    f" from {form.valid_from}" if form.valid_from else "") + (
+                    f" until {form.valid_until}" if form.valid_until else "")
+                hits = tg.find(form.text, msgstr, locale)
+                target += [Span(h.start, h.end, concept.id, label) for h in hits]
+                for other, longer in longer_ones.get(form.text, ()):
+                    # 대통령실 around the 대통령 of "President": the longer rendering is shown,
+                    # though the source names that concept otherwise ("the Office")
+                    target += [Span(h.start, h.end, other.id, f"{other.canonical} → {longer} "
+                                    "(not named so in the source)")
+                               for h in tg.find(longer, msgstr, locale)
+                               if any(h.start <= g.start and g.end <= h.end for g in hits)]
+    return source, target
+
+
+def _longer_renderings(glossary: Glossary, locale: str) -> dict[str, list]:
+    """Each approved or admitted rendering in `locale` -> the (concept, rendering) pairs of
+    the glossary whose rendering contains it (대통령 -> presidential_office_kr, 대통령실)."""
+    from xlate.model import Status
+
+    forms = [(entry, form.text) for entry in glossary
+             for rendering in [entry.renderings.get(locale)] if rendering
+             for form in rendering.forms if form.status in (Status.PREFERRED, Status.ADMITTED)]
+    texts = {text for _, text in forms}
+    return {short: [(e, text) for e, text in forms if short in text and short != text]
+            for short in texts}
