@@ -70,20 +70,20 @@ def why_unreadable(path: str | os.PathLike[str], exc: OSError) -> str:
     return f"cannot read: {exc.strerror or exc}"
 
 
-def utf8_text(data: bytes, path: str) -> str:
+def utf8_text(data: bytes, path: str, error: type[XlateError] = XlateError) -> str:
     """`data` as UTF-8 text (a BOM dropped). Refused, naming the line: bytes that are not
     UTF-8, and NUL bytes, which no text file holds (UTF-16 saved without a byte order mark
-    reads as valid UTF-8 with a NUL after every ASCII letter)."""
+    reads as valid UTF-8 with a NUL after every ASCII letter). `error` is the kind raised."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise XlateError("UTF-16 text (it starts with a UTF-16 byte order mark): save it as "
-                         "UTF-8", path=path, line=1)
+        raise error("UTF-16 text (it starts with a UTF-16 byte order mark): save it as UTF-8",
+                    path=path, line=1)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
-        raise XlateError("not UTF-8 text", path=path, line=line) from exc
+        raise error("not UTF-8 text", path=path, line=line) from exc
     if "\0" in text:
         line = text.count("\n", 0, text.index("\0")) + 1
-        raise XlateError("not text: it holds NUL bytes (UTF-16 without a byte order mark, or "
-                         "a binary file?)", path=path, line=line)
+        raise error("not text: it holds NUL bytes (UTF-16 without a byte order mark, or a "
+                    "binary file?)", path=path, line=line)
     return text

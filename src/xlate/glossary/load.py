@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from xlate.errors import GlossaryError, why_unreadable
+from xlate.errors import GlossaryError, utf8_text, why_unreadable
 from xlate.glossary.tomlmap import LazyTomlMap
 from xlate.glossary.validate import validate
 from xlate.model import Entry, Finding, Form, Glossary, Kind, Location, Rendering, Status
@@ -302,11 +302,7 @@ def read_text(path: Path) -> str:
 
 def decode_text(data: bytes, path: str) -> str:
     """A glossary file's bytes as text (UTF-8, with or without a BOM), or a GlossaryError."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise GlossaryError("not UTF-8 text", path=path, line=line) from exc
+    return utf8_text(data, path, GlossaryError)
 
 
 def load_glossary(folder: Path, *, target_locales: Iterable[str] = (),

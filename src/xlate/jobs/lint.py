@@ -9,12 +9,11 @@ from pathlib import Path
 
 from xlate.config import Config
 from xlate.english.match import Matcher, gc_paused
-from xlate.errors import XlateError
+from xlate.errors import XlateError, utf8_text
 from xlate.fsutil import atomic_write
 from xlate.jobs import workers
 from xlate.jobs.sources import (
     CATALOG_SUFFIXES,
-    decode_text,
     expand,
     read_documents,
     read_file_bytes,
@@ -115,7 +114,7 @@ def _fix(config: Config, files: Sequence[Path], matcher: Matcher,
             continue
         try:
             original = read_file_bytes(path, shown)
-            text = decode_text(original, shown)
+            text = utf8_text(original, shown)
         except XlateError:
             continue  # reported once, by read_documents
         edits = plan(matcher.find(text), dated.get(path.resolve()))

@@ -30,12 +30,7 @@ def read_file_bytes(path: Path, shown: str) -> bytes:
 
 def read_text_file(path: Path, shown: str) -> str:
     """UTF-8 text with line endings as they are; errors name the file (and line)."""
-    return decode_text(read_file_bytes(path, shown), shown)
-
-
-def decode_text(data: bytes, shown: str) -> str:
-    """`data` as UTF-8 text (a BOM dropped); an error names the file and the line."""
-    return utf8_text(data, shown)
+    return utf8_text(read_file_bytes(path, shown), shown)
 
 
 def catalog_document(text: str, shown: str) -> Document:

@@ -7,6 +7,7 @@ ending that the canonical form can take the same way. Anything else is left for 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -73,12 +74,16 @@ def plan(hits: Iterable[Hit], day: dt.date | None = None) -> list[Edit]:
     variant whose fix is unclear) the term's finding is the one to act on; the fix changes
     only what the report shows."""
     hits = list(hits)
-    terms = [(hit.start, hit.end) for hit in hits if hit.entry.kind is not Kind.SPELLING]
+    terms = sorted((hit.start, hit.end) for hit in hits if hit.entry.kind is not Kind.SPELLING)
+    term_starts = [start for start, _ in terms]
     edits = []
     for hit in hits:
-        if hit.entry.kind is Kind.SPELLING and any(
-                start <= hit.start and hit.end <= end for start, end in terms):
-            continue
+        if hit.entry.kind is Kind.SPELLING:
+            # Terms do not overlap: the one starting last at or before the hit is the only one
+            # that can hold it (a bisection, not a scan of every term of a long text).
+            k = bisect.bisect_right(term_starts, hit.start) - 1
+            if k >= 0 and hit.end <= terms[k][1]:
+                continue
         if hit.how is not How.EXACT or hit.form is None or hit.form.status is not Status.DEPRECATED:
             continue
         preferred = hit.entry.preferred(day) or hit.entry.preferred()

@@ -19,6 +19,7 @@ Why it exists: the full reader dispatches every line through the grammar's metho
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from xlate.po.entry import PoEntry
 
@@ -76,7 +77,9 @@ def _scan(text: str) -> list[PoEntry] | None:
     msgstrs: list[str] = []
     msgstr_lines: list[int] = []
     current = ""  # the field a continuation string goes to ("#msgid" for a `#|` field)
-    for line in text.split("\n"):
+    # A last "#" line after the text finishes the last entry where any comment would (a
+    # trailing comment belongs to no entry), so an entry is built in one place only.
+    for line in chain(text.split("\n"), ("#",)):
         lineno += 1
         if not line:
             continue
@@ -188,14 +191,4 @@ def _scan(text: str) -> list[PoEntry] | None:
             msgstr_lines.append(lineno)
         else:
             return None
-    if state < _MSGSTR:
-        return found if state == _START else None
-    is_plural = state == _MSGSTRS
-    append(PoEntry(
-        msgid, context, plural, "" if is_plural else msgstrs[0],
-        tuple(msgstrs) if is_plural else (), tuple(flags), "\n".join(tcomments),
-        "\n".join(comments), tuple(refs),
-        *((previous.get("msgctxt"), previous.get("msgid"), previous.get("msgid_plural"))
-          if previous else (None, None, None)),
-        False, first, context_line or None, msgid_line, msgstr_lines[0], tuple(msgstr_lines)))
-    return found
+    return found if state == _START else None
