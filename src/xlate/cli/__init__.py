@@ -12,6 +12,7 @@ import sys
 from xlate.cli import check_commands  # noqa: F401
 from xlate.cli import catalogue_commands  # noqa: F401
 from xlate.cli import glossary_commands  # noqa: F401
+from xlate.cli import lsp_command  # noqa: F401
 # isort: on
 from xlate.cli.base import app
 
