@@ -184,8 +184,10 @@ def main() -> int:
               f"{where['line']}:{where['character']} -> {edit['newText']!r}")
     hover = client.request("textDocument/hover", {"textDocument": {"uri": uri},
                                                   "position": {"line": 0, "character": 30}})
-    print("textDocument/hover at 0:30 ('Lee Jae-myung'):")
-    print(hover["contents"]["value"] if isinstance(hover, dict) else hover)
+    print("textDocument/hover at 0:30 ('Lee Jae-myung'), Markdown, its first 12 lines:")
+    shown = hover["contents"]["value"].split("\n") if isinstance(hover, dict) else [str(hover)]
+    print("\n".join(f"  {line}".rstrip() for line in shown[:12]))
+    print(f"  ... ({len(shown) - 12} more lines)")
     status = client.close()
     print(f"shutdown, exit: status {status}")
     return 0
