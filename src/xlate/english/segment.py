@@ -74,8 +74,13 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
 
 def split_sentences(paragraph: str, language: str = "en") -> list[str]:
     """The sentences of one paragraph, Moses-style."""
+    return [paragraph[start:end].strip() for start, end in _sentence_cuts(paragraph, language)]
+
+
+def _sentence_cuts(paragraph: str, language: str = "en") -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph, ends after their closing punctuation."""
     prefixes, numeric = nonbreaking_prefixes(language)
-    sentences: list[str] = []
+    cuts: list[tuple[int, int]] = []
     last = 0
     for match in _BOUNDARY.finditer(paragraph):
         end = match.group("end")
@@ -86,12 +91,40 @@ def split_sentences(paragraph: str, language: str = "en") -> list[str]:
             word = last_word.group(1)
             if _keeps_going(word, paragraph[match.end():], prefixes, numeric):
                 continue
-        sentences.append(paragraph[last:match.start() + len(end)].strip())
+        cuts.append((last, match.start() + len(end)))
         last = match.end()
-    tail = paragraph[last:].strip()
-    if tail:
-        sentences.append(tail)
-    return sentences
+    if paragraph[last:].strip():
+        cuts.append((last, len(paragraph)))
+    return cuts
+
+
+def sentence_spans(text: str, language: str = "en") -> list[tuple[int, int]]:
+    """(start, end) offsets in `text` of every sentence, paragraph by paragraph (blank lines
+    end paragraphs), with the surrounding white space left out. For finding where sentences
+    start in text whose positions matter; `segment` gives the sentences themselves."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    chunk_start: int | None = None
+    for line in text.splitlines(keepends=True):
+        if _BLANK.match(line.rstrip("\r\n")):
+            if chunk_start is not None:
+                spans.extend(_spans_in(text, chunk_start, offset, language))
+                chunk_start = None
+        elif chunk_start is None:
+            chunk_start = offset
+        offset += len(line)
+    if chunk_start is not None:
+        spans.extend(_spans_in(text, chunk_start, len(text), language))
+    return spans
+
+
+def _spans_in(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
+    out = []
+    for a, b in _sentence_cuts(text[start:end], language):
+        piece = text[start + a:start + b]
+        lead = len(piece) - len(piece.lstrip())
+        out.append((start + a + lead, start + a + len(piece.rstrip())))
+    return out
 
 
 def _keeps_going(word: str, after: str, prefixes: frozenset[str], numeric: frozenset[str]) -> bool:
