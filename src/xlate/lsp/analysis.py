@@ -28,7 +28,7 @@ from xlate.po.read import PoEntry, decode, read_po
 from xlate.rules import REGISTRY
 from xlate.rules.select import Selection
 
-LINTED = tuple(s for s in TEXT_SUFFIXES)
+LINTED = TEXT_SUFFIXES
 CHECKED = tuple(s for s in CATALOG_SUFFIXES if s != ".pot")
 
 
