@@ -200,3 +200,18 @@ def test_two_updates_of_one_catalogue_never_interleave(project):
         assert status == 0 or (status == 2 and "changed by another program" in stderr), stderr
     assert po.read_bytes() == expected
     assert not [p.name for p in po.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_new_file_is_never_written_over_an_existing_one(tmp_path):
+    """`atomic_write(new=True)` (glossary suggest --write): an existing file is refused and
+    left as it was, a new one appears whole, and no temporary file is left either way."""
+    from xlate.errors import XlateError
+    from xlate.fsutil import atomic_write
+
+    target = tmp_path / "stubs.toml"
+    atomic_write(target, "[[term]]\n", new=True)
+    assert target.read_text(encoding="utf-8") == "[[term]]\n"
+    with pytest.raises(XlateError, match="already exists"):
+        atomic_write(target, "other\n", new=True)
+    assert target.read_text(encoding="utf-8") == "[[term]]\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["stubs.toml"]

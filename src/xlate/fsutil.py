@@ -26,11 +26,13 @@ from xlate.errors import XlateError
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes | str, *,
-                 expected: bytes | None = None) -> None:
+                 expected: bytes | None = None, new: bool = False) -> None:
     """Write `data` to `path` through a temporary file in the same folder and a rename.
 
     `expected`: the bytes the caller read from `path` before computing `data`; when the file
     no longer holds them, another program changed it meanwhile, and nothing is written.
+    `new`: `path` must not exist; the file appears whole (a hard link of the temporary file,
+    which fails rather than replace a file another program made meanwhile).
     """
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -47,6 +49,9 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str, *,
             current = None
         except OSError as exc:
             raise XlateError(f"cannot write: {exc.strerror or exc}", path=str(target)) from exc
+        if new and current is not None:
+            raise XlateError("already exists: not changed (xlate writes this to a new file "
+                             "only; choose another name)", path=str(target))
         if current is not None and not os.access(target, os.W_OK):
             raise XlateError("read-only: not changed (make it writable to let xlate write "
                              "it)", path=str(target))
@@ -66,7 +71,16 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str, *,
             if current is not None and hasattr(os, "geteuid") and os.geteuid() == 0:
                 with contextlib.suppress(OSError):  # root keeps the translator's ownership
                     os.chown(tmp, current.st_uid, current.st_gid)
-            os.replace(tmp, target)
+            if new:
+                try:
+                    os.link(tmp, target)
+                except FileExistsError:
+                    raise XlateError("already exists: not changed (xlate writes this to a new "
+                                     "file only; choose another name)", path=str(target)) \
+                        from None
+                os.unlink(tmp)
+            else:
+                os.replace(tmp, target)
         except BaseException as exc:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)

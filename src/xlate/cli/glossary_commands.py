@@ -216,3 +216,49 @@ def glossary_import(
         typer.echo(f"xlate: the merged glossary has {warnings} warning"
                    f"{'s' if warnings != 1 else ''}; `xlate glossary validate` lists them",
                    err=True)
+
+
+@glossary_app.command("suggest")
+@handles_errors
+def glossary_suggest(
+    ctx: typer.Context,
+    paths: list[str] | None = typer.Argument(
+        None, metavar="PATH",
+        help="English texts: files, folders or glob patterns (.txt, .md, .pot, .po msgids); - "
+             "for standard input. Default: the configured sources."),
+    glossary: Path | None = GLOSSARY_OPTION,
+    no_glossary: bool = typer.Option(False, "--no-glossary",
+                                     help="Propose everything, as with an empty glossary."),
+    output: OutFormat = OUT_FORMAT_OPTION,
+    write: Path | None = typer.Option(
+        None, "--write", "-w", metavar="FILE",
+        help="Write the proposals as [[term]] stubs (renderings left empty to fill) to FILE, "
+             "which must not exist."),
+    limit: int | None = typer.Option(None, "--limit", "-n", min=1, metavar="N",
+                                     help="Only the N best proposals (listed and written)."),
+) -> None:
+    """Propose glossary entries for the names, titles, organisations, programmes, events and
+    places the texts name and the glossary lacks, best first; spellings of existing entries
+    are reported as their variants.
+
+    Exit 0 when done (proposals are for review, not failures), 2 when an input cannot be read.
+    """
+    from xlate.jobs.suggest import run_suggest
+    from xlate.suggest.render import render_text, to_json
+
+    if no_glossary:
+        config = _config(ctx, glossary, glossary_option=True)
+        entries = None
+    else:
+        config, parsed = _load_glossary(ctx, glossary, renderings=False)
+        entries = parsed.glossary
+    outcome = run_suggest(config, entries, paths or [], write=write, limit=limit)
+    if output is OutFormat.json:
+        emit(to_json(outcome.suggestions, outcome.files, limit=limit))
+    else:
+        emit(render_text(outcome.suggestions, outcome.files, limit=limit), nl=False)
+    if outcome.written:
+        typer.echo(f"xlate: wrote {min(len(outcome.suggestions.candidates), limit or 10**9)} "
+                   f"stubs to {outcome.written}: fill every approved rendering, then run "
+                   "xlate glossary validate", err=True)
+    input_errors(outcome.errors)
