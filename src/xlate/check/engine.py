@@ -205,7 +205,7 @@ def _check_catalogue(catalogue: Catalogue, matcher: Matcher, registry: Registry,
         translated += 1
         text = entry.msgstr if not entry.msgid_plural else " ".join(entry.msgstr_plural)
         day = options.dates.get(entry.msgctxt or "")
-        for concept in _concepts(entry.msgid, matcher, concepts):
+        for concept in concepts_in(entry.msgid, matcher, concepts):
             yield from _check_term(concept, text, catalogue, entry, day, registry, uses)
         yield from _check_numbers(entry.msgid, text, catalogue, entry, day, registry, options)
     if options.min_translated is not None and active:
@@ -215,8 +215,8 @@ def _check_catalogue(catalogue: Catalogue, matcher: Matcher, registry: Registry,
                            f"{options.min_translated:g}%", catalogue, None)
 
 
-def _concepts(msgid: str, matcher: Matcher,
-              cache: dict[str, list[Entry]] | None = None) -> list[Entry]:
+def concepts_in(msgid: str, matcher: Matcher,
+                cache: dict[str, list[Entry]] | None = None) -> list[Entry]:
     """The glossary concepts `msgid` names (not house spellings, not near misses); with a
     `cache`, each distinct msgid is matched once (1,903 distinct msgids in Django's and Sphinx's
     145,705 entries)."""

@@ -39,7 +39,7 @@ class CheckOutcome:
     errors: list[XlateError] = field(default_factory=list)  # catalogues that could not be read
 
 
-def _locale_of(po: PoFile, path: Path, fallback: str | None) -> str:
+def locale_of(po: PoFile, path: Path, fallback: str | None) -> str:
     """The catalogue's language: its header's `Language`, else --locale (which is for files
     whose header names none, and never overrides one that does), else its LC_MESSAGES folder."""
     language = (po.metadata.get("Language") or "").strip()
@@ -62,7 +62,7 @@ def load(paths: Sequence[Path], config: Config, locale: str | None = None) -> li
 def read_catalogue(path: Path, config: Config, locale: str | None = None) -> Catalogue:
     shown = config.display(path)
     po = read_po(read_file_bytes(path, shown), shown)
-    return Catalogue(shown, _locale_of(po, path, locale), po)
+    return Catalogue(shown, locale_of(po, path, locale), po)
 
 
 def _catalogue_files(config: Config, paths: Sequence[str]) -> list[Path]:
@@ -268,7 +268,7 @@ def _report_spans(msgid: str, msgstr: str, locale: str, matcher: Matcher,
                   longer_ones: dict[str, list]) -> tuple[list, list]:
     """The report's highlights: glossary terms in the source, and their approved or admitted
     renderings in the translation, each naming its glossary id."""
-    from xlate.check.engine import _concepts
+    from xlate.check.engine import concepts_in
     from xlate.model import Kind, Status
     from xlate.report.html import Span
     from xlate.target import match as tg
@@ -276,7 +276,7 @@ def _report_spans(msgid: str, msgstr: str, locale: str, matcher: Matcher,
     source = [Span(h.start, h.end, h.entry.id, h.entry.canonical)
               for h in matcher.find(msgid) if h.entry.kind is not Kind.SPELLING]
     target = []
-    for concept in _concepts(msgid, matcher):
+    for concept in concepts_in(msgid, matcher):
         rendering = concept.renderings.get(locale)
         for form in rendering.forms if rendering else ():
             if form.status in (Status.PREFERRED, Status.ADMITTED):

@@ -14,7 +14,7 @@ from pathlib import Path
 from xlate.check.engine import Catalogue, CheckOptions, check_catalogue
 from xlate.check.gettext import gettext_findings
 from xlate.errors import XlateError
-from xlate.jobs.check import _locale_of
+from xlate.jobs.check import locale_of
 from xlate.jobs.sources import CATALOG_SUFFIXES, TEXT_SUFFIXES
 from xlate.lint.baseline import filter_new
 from xlate.lint.engine import Document, Segment, lint
@@ -111,7 +111,7 @@ def read_catalogue(project: Project, path: Path, text: str) -> Catalogue:
     assert project.config is not None
     shown = project.config.display(path)
     po = read_po(po_bytes(text), shown)
-    return Catalogue(shown, _locale_of(po, path, None), po)
+    return Catalogue(shown, locale_of(po, path, None), po)
 
 
 def check_text(project: Project, path: Path, text: str) -> list[Placed]:
@@ -224,11 +224,11 @@ def _english_at(project: Project, text: str, offset: int) -> Entry | None:
 def _rendering_at(project: Project, msgid: str, msgstr: str, offset: int,
                   locale: str) -> Entry | None:
     """The concept of the msgid whose rendering (any status) is written at `offset`."""
-    from xlate.check.engine import _concepts
+    from xlate.check.engine import concepts_in
     from xlate.target import match as tg
 
     assert project.matcher is not None
-    for concept in _concepts(msgid, project.matcher):
+    for concept in concepts_in(msgid, project.matcher):
         rendering = concept.renderings.get(locale) or \
             concept.renderings.get(locale.split("_")[0].split("-")[0])
         for form in rendering.forms if rendering else ():
