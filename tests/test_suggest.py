@@ -67,6 +67,7 @@ def project_matcher() -> Matcher:
     ("Ahn", ("Gyu", "back"), "안규백"),       # back: a reading-only spelling of 백
     ("Rhee", ("Chang", "yong"), "이창용"),
     ("Choi", ("Sang", "mok"), "최상목"),
+    ("Namgung", ("Min",), "남궁민"),          # a two-syllable surname
 ])
 def test_the_usual_reading_comes_first(surname, given, hangul):
     readings = name_readings(surname, tuple(g.lower() for g in given))
@@ -339,3 +340,13 @@ def test_one_unreadable_input_does_not_hide_the_others(scratch):
     assert json.loads(result.stdout)["files"] == ["new.txt"]
     assert result.stderr.startswith("xlate: error: bad.txt")
     assert "Traceback" not in result.stderr
+
+
+def test_user_interface_labels_are_no_names():
+    """A catalogue of a program (Sphinx's, Django's) is full of Title Case labels; like a
+    headline's, their capitals say nothing. A name in a sentence of it still counts."""
+    texts = [Text("ui.po", label, line, 1, False) for line, label in enumerate(
+        ["Show Source", "Create Makefile", "Server Error", "Complete Table of Contents",
+         "Thanks to Georg Brandl for the first version."], start=10)]
+    names = {c.canonical for c in suggest(texts).candidates}
+    assert names == {"Georg Brandl"}

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from xlate.english.romanize import _FINALS, _INITIALS, _VOWELS, SURNAMES
+from xlate.english.romanize import _FINALS, _INITIALS, _VOWELS, COMPOUND_SURNAMES, SURNAMES
 
 _BASE = 0xAC00
 # The syllables most often found in Korean given names (roughly the top fifty), and the next
@@ -118,9 +118,20 @@ def syllable_readings(spelling: str) -> tuple[Reading, ...]:
 def surname_readings(spelling: str) -> tuple[Reading, ...]:
     """Hangul surnames that `spelling` may stand for, best first; a spelling that is no usual
     surname falls back to the syllable tables, at a cost."""
-    known = _SURNAME_OF.get(spelling.lower())
+    spelling = spelling.lower()
+    known = _SURNAME_OF.get(spelling)
     if known:
         return tuple(sorted((Reading(h, _TIER_COST[t]) for h, t in known),
+                            key=lambda r: (r.cost, r.hangul)))
+    compound: dict[str, float] = {}
+    for cut in range(1, len(spelling)):  # Namgung, Sunwoo, Jegal, Hwangbo
+        for left in syllable_readings(spelling[:cut]):
+            for right in syllable_readings(spelling[cut:]):
+                name = left.hangul + right.hangul
+                if name in COMPOUND_SURNAMES:
+                    compound[name] = min(compound.get(name, 99.0), left.cost + right.cost)
+    if compound:
+        return tuple(sorted((Reading(h, c) for h, c in compound.items()),
                             key=lambda r: (r.cost, r.hangul)))
     return tuple(Reading(r.hangul, r.cost + 3.0) for r in syllable_readings(spelling))
 

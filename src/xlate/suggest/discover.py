@@ -251,6 +251,8 @@ def _record(reader: _Reader, mention: Mention, body: str, occurrence: Occurrence
     if name_known and not mention.single:
         return  # the glossary's own name, after a new title
     if mention.single:
+        if in_headline:
+            return  # a headline's lone capitalised word is no evidence of a name
         if mention.title is not None:
             reader.titled.append((mention, occurrence, first))
         else:
@@ -340,17 +342,21 @@ def _glossary_spans(reader: _Reader, body: str, text: Text, index: LineIndex | N
 
 
 def _headline_ranges(body: str) -> list[tuple[int, int]]:
-    """Lines written in Title Case without closing punctuation: a headline's capitals say
-    nothing about names."""
+    """Lines written in Title Case without closing punctuation: a headline's capitals, or a
+    user-interface label's ("Show Source", "Create Makefile" in a catalogue), say nothing
+    about names."""
     ranges = []
     offset = 0
     for line in body.splitlines(keepends=True):
         stripped = line.strip().lstrip("#").strip()
-        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", stripped) if len(w) > 3]
-        if len(words) >= 4 and not stripped.endswith((".", "?", "!", ":", ",")) \
+        every = re.findall(r"[^\W\d_][\w'’-]*", stripped)
+        words = [w for w in every if len(w) > 3]
+        if words and not stripped.endswith((".", "?", "!", ":", ",")) \
                 and not stripped.startswith("By "):
             capitals = sum(1 for w in words if w[0].isupper())
-            if capitals >= 0.7 * len(words):
+            if (len(words) >= 4 and capitals >= 0.7 * len(words)) or (
+                    len(words) >= 2 and capitals == len(words) and len(every) <= 5
+                    and not any(c.isupper() for w in words for c in w[1:])):
                 ranges.append((offset, offset + len(line)))
         offset += len(line)
     return ranges
