@@ -32,15 +32,28 @@ _BASE = 0xAC00
 # most usual ones. Others are possible, just less likely.
 GIVEN_COMMON = frozenset(
     "민 서 준 지 현 영 수 정 은 진 성 연 우 희 원 재 혜 경 주 윤 상 태 호 석 철 기 동 용 승 혁 "
-    "훈 미 숙 선 명 종 환 규 유 하 도 예 아 채 한 인 병 국 일 화 빈".split())
+    "훈 미 형 선 명 종 환 규 유 하 도 예 아 채 자 인 병 일 화 빈".split())
 GIVEN_USUAL = frozenset(
-    "가 갑 건 겸 결 광 교 구 근 길 나 남 다 대 덕 두 락 란 래 련 렬 례 록 룡 률 리 린 림 "
-    "만 모 목 무 문 배 백 범 별 빛 솔 람 "
-    "보 복 봉 부 분 비 사 산 삼 새 섭 세 소 송 순 슬 시 식 신 실 안 애 양 열 엽 옥 온 완 왕 요 욱 "
-    "운 웅 위 율 을 의 이 익 임 자 작 장 전 제 조 중 직 찬 창 천 청 초 춘 충 치 탁 택 평 표 풍 필 "
-    "학 해 행 향 헌 협 형 홍 효 후 휘 흥 희".split())
+    "가 갑 강 건 겸 결 관 광 교 구 국 균 근 금 길 나 남 늘 다 대 덕 두 라 락 란 래 련 렬 례 록 룡 "
+    "률 름 리 린 림 만 모 목 무 문 배 백 범 별 보 복 봉 부 분 비 사 산 삼 새 섭 세 소 솔 송 숙 순 "
+    "슬 시 식 신 실 람 안 애 양 여 열 엽 옥 온 완 왕 요 욱 운 웅 위 율 의 이 익 임 장 전 제 조 중 "
+    "직 찬 창 천 청 초 춘 충 치 탁 택 평 표 풍 필 학 한 해 행 향 헌 협 홍 효 후 휘 흥".split())
+# Surnames by how many people bear them, most first: a reading of the same cost goes to the
+# commoner surname ("Yoo": 유 before 류).
+SURNAME_ORDER = tuple(
+    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 전 홍 유 고 문 양 손 배 백 허 남 심 "
+    "노 하 곽 성 차 주 우 구 류 나 민 진 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 "
+    "마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용".split())
 # Popular spellings kept for reading only: (spelling of vowel + final, vowel index, final index).
-_READ_ONLY_RIMES = (("ack", 1, 1), ("uck", 4, 1))
+_READ_ONLY_RIMES = (
+    ("ack", 1, 1), ("uck", 4, 1),                                     # Gyu-back, Duck-soo
+    ("woo", 13, 0), ("wook", 13, 1), ("woon", 13, 4), ("woong", 13, 21),  # 우 욱 운 웅
+    ("young", 6, 21), ("youn", 6, 4), ("youn", 17, 4), ("youl", 6, 8),    # 영 연 윤 열
+    ("yuh", 6, 0), ("ahn", 0, 4), ("ah", 0, 0), ("oh", 8, 0),            # 여 안 아 오
+)
+# Whole syllables spelt in ways the tables cannot compose: Kang Kyung-wha, Kim Whan-ki, Chung
+# Sye-kyun, Paik Nam-june.
+_READ_ONLY_SYLLABLES = {"wha": "화", "whan": "환", "sye": "세", "june": "준"}
 _TIER_COST = (0.0, 0.5, 0.5, 2.0)
 _SYLLABLE_SHAPE = re.compile(r"^[a-z]{1,7}$")
 
@@ -68,8 +81,11 @@ _VOWEL_OF = _reverse(_VOWELS)
 _NAME_FINALS = frozenset({0, 1, 4, 8, 16, 17, 21})
 _FINAL_OF = {spelling: [(f, t) for f, t in finals if f in _NAME_FINALS]
              for spelling, finals in _reverse(_FINALS).items()}
-# ㄹ is written l as well as r at the start of a syllable (Lee, Lim, Ryu).
+# ㄹ is written l as well as r at the start of a syllable (Lee, Lim, Ryu). McCune-Reischauer's
+# n for ㄹ comes only after ㅇ or ㅁ inside a word; read first, it would make "nak" 락 (Lee
+# Nak-yon) and "nam" 람.
 _INITIAL_OF.setdefault("l", []).append((5, 2))
+_INITIAL_OF["n"] = [(lead, 3 if lead == 5 else tier) for lead, tier in _INITIAL_OF["n"]]
 _SURNAME_OF: dict[str, list[tuple[str, int]]] = {}
 for _hangul, _spellings in SURNAMES.items():
     for _spelling, _tier in _spellings.items():
@@ -78,6 +94,10 @@ for _hangul, _spellings in SURNAMES.items():
 
 def _compose(lead: int, vowel: int, final: int) -> str:
     return chr(_BASE + lead * 588 + vowel * 28 + final)
+
+
+def _surname_rank(surname: str) -> int:
+    return SURNAME_ORDER.index(surname) if surname in SURNAME_ORDER else len(SURNAME_ORDER)
 
 
 def _commonness(syllable: str) -> float:
@@ -111,6 +131,8 @@ def syllable_readings(spelling: str) -> tuple[Reading, ...]:
             for rime, vowel, final in _READ_ONLY_RIMES:
                 if rest == rime:
                     keep(_compose(lead, vowel, final), 1.0)
+    if spelling in _READ_ONLY_SYLLABLES:
+        keep(_READ_ONLY_SYLLABLES[spelling], 1.0)
     return tuple(sorted((Reading(s, c) for s, c in best.items()),
                         key=lambda r: (r.cost + _commonness(r.hangul), r.hangul)))
 
@@ -122,7 +144,7 @@ def surname_readings(spelling: str) -> tuple[Reading, ...]:
     known = _SURNAME_OF.get(spelling)
     if known:
         return tuple(sorted((Reading(h, _TIER_COST[t]) for h, t in known),
-                            key=lambda r: (r.cost, r.hangul)))
+                            key=lambda r: (r.cost, _surname_rank(r.hangul), r.hangul)))
     compound: dict[str, float] = {}
     for cut in range(1, len(spelling)):  # Namgung, Sunwoo, Jegal, Hwangbo
         for left in syllable_readings(spelling[:cut]):
@@ -149,8 +171,9 @@ def split_joined(given: str) -> list[tuple[str, str]]:
         left, right = given[:cut], given[cut:]
         a, b = syllable_readings(left), syllable_readings(right)
         if a and b:
+            # on a tie, the longer first syllable: suk-yeol rather than su-kyeol
             splits.append((a[0].cost + _commonness(a[0].hangul) + b[0].cost
-                           + _commonness(b[0].hangul), left, right))
+                           + _commonness(b[0].hangul) - 0.01 * len(left), left, right))
     splits.sort()
     return [(left, right) for _, left, right in splits]
 
@@ -169,5 +192,6 @@ def name_readings(surname: str, given: tuple[str, ...], limit: int = 5) -> list[
             text = first.hangul + "".join(r.hangul for r in combo)
             if cost < scored.get(text, 99.0):
                 scored[text] = cost
-    ranked = sorted(scored.items(), key=lambda item: (item[1], item[0]))
+    ranked = sorted(scored.items(), key=lambda item: (item[1], _surname_rank(item[0][0]),
+                                                      item[0]))
     return [Reading(text, round(cost, 2)) for text, cost in ranked[:limit]]

@@ -76,11 +76,11 @@ SURNAMES: dict[str, dict[str, int]] = {
            "ree": 3},
     "김": {"gim": 0, "kim": 1},
     "박": {"bak": 0, "pak": 1, "park": 2},
-    "최": {"choe": 0, "choi": 2},
+    "최": {"choe": 0, "choi": 2, "chey": 3},
     "정": {"jeong": 0, "chong": 1, "jung": 2, "chung": 2},
     "강": {"gang": 0, "kang": 1},
     "조": {"jo": 0, "cho": 1},
-    "윤": {"yun": 0, "yoon": 2},
+    "윤": {"yun": 0, "yoon": 2, "youn": 3},
     "장": {"jang": 0, "chang": 1},
     "임": {"im": 0, "lim": 2, "rim": 2},
     "한": {"han": 0},
@@ -141,6 +141,11 @@ SURNAMES: dict[str, dict[str, int]] = {
     "왕": {"wang": 0},
     "채": {"chae": 0},
     "탁": {"tak": 0},
+    "심": {"sim": 0, "shim": 2},
+    "지": {"ji": 0, "jee": 2},
+    "함": {"ham": 0, "hahm": 2},
+    "육": {"yuk": 0, "yook": 2},
+    "봉": {"bong": 0, "pong": 1},
 }
 # Two-syllable surnames, checked before the one-syllable split.
 COMPOUND_SURNAMES = ("남궁", "선우", "제갈", "황보", "독고", "사공", "서문", "동방", "어금", "망절")
