@@ -350,3 +350,108 @@ def test_user_interface_labels_are_no_names():
          "Thanks to Georg Brandl for the first version."], start=10)]
     names = {c.canonical for c in suggest(texts).candidates}
     assert names == {"Georg Brandl"}
+
+
+# --- what a first user found (issue 14 review) ---------------------------------------------------
+
+def test_a_sentence_ending_in_a_quotation_is_read():
+    names = by_name('Spokesperson Lim Soo-suk said: "The Ministry of Foreign Affairs (MOFA) '
+                    'regrets it."')
+    assert {"Lim Soo-suk", "Ministry of Foreign Affairs"} <= set(names)
+
+
+def test_markdown_headings_lists_tables_and_code_are_read_as_such():
+    text = ("# Vice Minister Hong Seok-in visits Hanoi\n\n## Key points\n\n"
+            "* Hong met officials in Hanoi.\n1. Talks went well.\n\n"
+            "| Name | Role |\n|---|---|\n| Noh Kyu-duk | Special Representative |\n\n"
+            "See `Config Loader` and #APEC2025 or https://Example.org/Path.\n")
+    names = by_name(text)
+    assert {"Hong Seok-in", "Noh Kyu-duk", "Hanoi"} <= set(names)
+    for noise in ("Key", "Name", "Role", "Config Loader", "APEC2025", "Example", "Path"):
+        assert noise not in names
+    assert names["Hong Seok-in"].references["Hong"] == 1
+
+
+def test_shapes_a_reviewer_missed():
+    names = by_name("European Commission President Ursula von der Leyen met SK hynix CEO "
+                    "Kwak Noh-jung and U.N. Secretary-General Antonio Guterres. The K2 Black "
+                    "Panther tanks joined the Ulchi Freedom Shield exercise. Talks in Beijing "
+                    "followed, and Cho Hyun met Wang Yi. Cho said Wang agreed.")
+    assert names["Ursula von der Leyen"].kind is Kind.PERSON
+    assert names["European Commission"].kind is Kind.ORGANISATION
+    assert names["Kwak Noh-jung"].kind is Kind.PERSON and names["CEO"].kind is Kind.TITLE
+    assert names["U.N. Secretary-General"].kind is Kind.TITLE
+    assert names["K2 Black Panther"].kind is Kind.TERM  # a thing: people have no digits
+    assert "Ulchi Freedom Shield" not in names  # only the event
+    assert names["Beijing"].kind is Kind.PLACE
+    assert names["Cho Hyun"].references["Cho"] == 1
+    assert names["Wang Yi"].references["Wang"] == 1
+
+
+def test_standard_input_is_decoded_as_files_are(scratch):
+    for command in (("glossary", "suggest"), ("lint",)):
+        result = subprocess.run([*EXE, *command, "-f", "json", "-"], cwd=scratch,
+                                input=b"\xff\xfeR\x00e\x00n\x00\xe9\x00", capture_output=True)
+        assert result.returncode == 2, command
+        json.loads(result.stdout)
+        assert result.stderr.decode().startswith("xlate: error: <stdin>"), command
+
+
+def test_standard_input_cannot_be_mixed_with_files(scratch):
+    for command in (("glossary", "suggest"), ("lint",)):
+        result = xlate(*command, "-", "new.txt", cwd=scratch, stdin="Text.")
+        assert result.returncode == 2
+        assert "- (standard input) cannot be combined with files" in result.stderr
+
+
+def test_write_refuses_a_missing_folder_and_writes_nothing_from_a_partial_run(scratch):
+    missing = xlate("glossary", "suggest", "new.txt", "--write", "nowhere/stubs.toml",
+                    cwd=scratch)
+    assert missing.returncode == 2 and "no such folder" in missing.stderr
+    assert not (scratch / "nowhere").exists()
+    partial = xlate("glossary", "suggest", "new.txt", "gone.txt", "--write", "stubs.toml",
+                    cwd=scratch)
+    assert partial.returncode == 2 and not (scratch / "stubs.toml").exists()
+    assert "nothing written" in partial.stderr
+    (scratch / "plain.txt").write_text("nothing to see here.\n", encoding="utf-8")
+    empty = xlate("glossary", "suggest", "plain.txt", "--write", "stubs.toml", cwd=scratch)
+    assert empty.returncode == 0 and not (scratch / "stubs.toml").exists()
+
+
+def test_no_glossary_needs_no_project(tmp_path):
+    (tmp_path / "story.txt").write_text("Officials met Radmila Shekerinska.\n",
+                                        encoding="utf-8")
+    result = xlate("glossary", "suggest", "--no-glossary", "story.txt", "-f", "json",
+                   cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["candidates"][0]["canonical"] == "Radmila Shekerinska"
+    both = xlate("glossary", "suggest", "--no-glossary", "-g", "glossary", "story.txt",
+                 cwd=tmp_path)
+    assert both.returncode == 2 and "exclude each other" in both.stderr
+
+
+def _media_names():
+    rows = (ROOT / "tests/data/suggest/korean_names.tsv").read_text(encoding="utf-8")
+    return [line.split("\t") for line in rows.splitlines()[5:] if line]
+
+
+def test_media_spellings_of_public_figures_read_back():
+    """182 names as the media spell them (Chey Tae-won, Kang Kyung-wha, Youn Yuh-jung): the
+    Hangul is the best reading for most and among the five best for nearly all. North
+    Korea's 리 is the 이 of the South (the tables read Ri as 이)."""
+    first = listed = 0
+    names = _media_names()
+    for name, hangul in names:
+        surname, given = name.lower().split(" ")
+        readings = [r.hangul for r in name_readings(surname, tuple(given.split("-")))]
+        expected = "이" + hangul[1:] if hangul.startswith("리") else hangul
+        first += bool(readings) and readings[0] == expected
+        listed += expected in readings
+    assert len(names) == 182
+    assert first >= 0.85 * len(names) and listed >= 0.95 * len(names), (first, listed)
+
+
+def test_what_no_table_settles_stays_ambiguous():
+    """The README's example: one spelling, two syllables, both kept."""
+    readings = [r.hangul for r in name_readings("kim", ("jong", "un"))]
+    assert readings[:2] == ["김종은", "김정은"]

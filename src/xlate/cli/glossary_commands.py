@@ -247,7 +247,9 @@ def glossary_suggest(
     from xlate.suggest.render import render_text, to_json
 
     if no_glossary:
-        config = _config(ctx, glossary, glossary_option=True)
+        if glossary is not None:
+            raise XlateError("--no-glossary and --glossary exclude each other")
+        config = _config(ctx, Path(), glossary_option=True)  # a project is not needed
         entries = None
     else:
         config, parsed = _load_glossary(ctx, glossary, renderings=False)
@@ -261,4 +263,8 @@ def glossary_suggest(
         typer.echo(f"xlate: wrote {min(len(outcome.suggestions.candidates), limit or 10**9)} "
                    f"stubs to {outcome.written}: fill every approved rendering, then run "
                    "xlate glossary validate", err=True)
+    elif write is not None:
+        typer.echo(f"xlate: nothing written to {write}: "
+                   + ("an input could not be read" if outcome.errors
+                      else "there is nothing to propose"), err=True)
     input_errors(outcome.errors)

@@ -14,7 +14,7 @@ from xlate.fsutil import atomic_write
 from xlate.jobs import workers
 from xlate.jobs.sources import (
     CATALOG_SUFFIXES,
-    expand,
+    inputs,
     read_documents,
     read_file_bytes,
     read_text_file,
@@ -50,13 +50,7 @@ def run_lint(config: Config, glossary: Glossary, paths: Sequence[str], *, select
     if diff and not fix:
         raise XlateError("--diff goes with --fix")
     articles = _articles(config)
-    errors: list[XlateError] = []
-    if list(paths) == ["-"]:
-        files = [Path("-")]
-    else:
-        files, errors = expand(paths or config.sources, config.root, config.display)
-    if Path("-") in files and len(files) > 1:
-        raise XlateError("- (standard input) cannot be combined with files")
+    files, errors = inputs(paths, config.sources, config.root, config.display)
     with phase("build"):
         matcher = Matcher(glossary)
     notes: list[str] = []

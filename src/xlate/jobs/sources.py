@@ -44,6 +44,17 @@ def catalog_document(text: str, shown: str) -> Document:
     return Document(shown, segments)
 
 
+def inputs(paths: Sequence[str], defaults: Sequence[str], root: Path,
+           display=Path.as_posix) -> tuple[list[Path], list[XlateError]]:
+    """The files a command reads: `-` alone for standard input, else the expansion of
+    `paths` (or of `defaults` when there are none)."""
+    if "-" in paths:
+        if len(paths) > 1:
+            raise XlateError("- (standard input) cannot be combined with files")
+        return [Path("-")], []
+    return expand(paths or defaults, root, display)
+
+
 def expand(patterns: Sequence[str], root: Path,
            display=Path.as_posix) -> tuple[list[Path], list[XlateError]]:
     """Files named by paths, folders or glob patterns, in order, each once; and what could not
@@ -82,8 +93,14 @@ def read_documents(paths: Iterable[Path], *, display, articles: Sequence[Article
     errors: list[XlateError] = []
     for path in paths:
         if str(path) == "-":
-            text = (stdin or sys.stdin).read()
-            documents.append(Document(stdin_name, (Segment(text),)))
+            stream = stdin or sys.stdin
+            try:
+                # bytes, decoded as files are: not UTF-8 is an error, not surrogates
+                text = utf8_text(stream.buffer.read(), stdin_name) \
+                    if hasattr(stream, "buffer") else stream.read()
+                documents.append(Document(stdin_name, (Segment(text),)))
+            except XlateError as error:
+                errors.append(error)
             continue
         shown = display(path)
         try:

@@ -11,7 +11,7 @@ from xlate.config import Config
 from xlate.english.match import Matcher
 from xlate.errors import XlateError
 from xlate.fsutil import atomic_write
-from xlate.jobs.sources import expand, read_documents
+from xlate.jobs.sources import inputs, read_documents
 from xlate.model import Glossary
 from xlate.suggest.discover import Suggestions, Text, suggest
 from xlate.suggest.stubs import stubs_toml
@@ -30,16 +30,9 @@ def run_suggest(config: Config, glossary: Glossary | None, paths: Sequence[str],
     """Suggest entries for what the files (default: the configured sources) name that
     `glossary` lacks (None: an empty glossary); with `write`, write the stubs to that new
     file."""
-    if write is not None and write.exists():  # checked again, atomically, when writing
-        raise XlateError("already exists: not changed (xlate writes stubs to a new file "
-                         "only; choose another name)", path=config.display(write))
-    errors: list[XlateError] = []
-    if list(paths) == ["-"]:
-        files = [Path("-")]
-    else:
-        files, errors = expand(paths or config.sources, config.root, config.display)
-    if Path("-") in files and len(files) > 1:
-        raise XlateError("- (standard input) cannot be combined with files")
+    if write is not None:
+        _check_new(write, config.display(write))
+    files, errors = inputs(paths, config.sources, config.root, config.display)
     documents, read_errors = read_documents(files, display=config.display)
     errors += read_errors
     texts = [Text(document.path, segment.text, segment.line, segment.column, segment.exact)
@@ -48,7 +41,8 @@ def run_suggest(config: Config, glossary: Glossary | None, paths: Sequence[str],
     suggestions = suggest(texts, matcher, locales=config.target_locales)
     shown = [document.path for document in documents]
     outcome = SuggestOutcome(suggestions, shown, errors)
-    if write is not None:
+    if write is not None and not errors and suggestions.candidates:
+        # not from a partial run (an input could not be read), and no empty file
         entries = list(glossary) if glossary is not None else []
         text = stubs_toml(suggestions, locales=config.target_locales,
                           taken_ids=[e.id for e in entries],
@@ -57,3 +51,15 @@ def run_suggest(config: Config, glossary: Glossary | None, paths: Sequence[str],
         atomic_write(write, text, new=True)
         outcome.written = config.display(write)
     return outcome
+
+
+def _check_new(path: Path, shown: str) -> None:
+    """Refuse, before any work, a stub file that exists or whose folder does not."""
+    if path.exists() or path.is_symlink():  # checked again, atomically, when writing
+        raise XlateError("already exists: not changed (xlate writes stubs to a new file "
+                         "only; choose another name)", path=shown)
+    folder = path.parent
+    if not folder.exists():
+        raise XlateError(f"no such folder: {folder.as_posix()}", path=shown)
+    if not folder.is_dir():
+        raise XlateError(f"not a folder: {folder.as_posix()}", path=shown)

@@ -56,9 +56,14 @@ from xlate.suggest.names import (
 )
 
 _QUOTE_START = re.compile(r"(?:^|(?<=[\s(\[—–-]))[\"“‘'«(\[]+(?=\w)")
-_DATELINE_CITY = re.compile(r"^[ \t]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}),[ \t]",
+_DATELINE_CITY = re.compile(r"^[ \t*_>]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}),[ \t]",
                             re.MULTILINE)
 _SPACES = re.compile(r"\s+")
+# Where Markdown starts a block: a heading, a list item, a quotation, a table cell.
+_BLOCK_START = re.compile(r"^[ \t]*(?:#{1,6}|[*+-]|\d{1,3}[.)]|>)[ \t]+(?:\*\*|__)?", re.M)
+# What is no prose: code spans and blocks, addresses, e-mail.
+_HIDDEN = re.compile(r"```.*?```|`[^`\n]+`|\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+",
+                     re.S)
 _VARIANT_HOWS = {How.ROMANISED: "an unlisted romanisation", How.NEAR: "a near miss",
                  How.SPELLING: "another spelling", How.CASE: "another case"}
 # Base scores: how sure the shape makes a proposal; occurrences add log2(count).
@@ -194,6 +199,8 @@ def _read(reader: _Reader, number: int, text: Text) -> None:
     spans = sentence_spans(body) or [(0, len(body))]
     starts = {a for a, _ in spans}
     starts |= {m.end() for m in _QUOTE_START.finditer(body)}
+    starts |= {m.end() for m in _BLOCK_START.finditer(body)}  # headings, list items
+    hidden = [(m.start(), m.end()) for m in _HIDDEN.finditer(body)]
     headline = _headline_ranges(body)
     index = LineIndex(body) if text.exact else None
     known, variant_spans = _glossary_spans(reader, body, text, index, spans)
@@ -208,6 +215,8 @@ def _read(reader: _Reader, number: int, text: Text) -> None:
         end = match.start() + len(word)
         if match.start() in datelines:
             continue  # "SEOUL, Aug. 5 (Yonhap) --": the wire's dateline, not the story
+        if body[match.start() - 1:match.start()] in ("#", "@") or _in(match.start(), hidden):
+            continue  # a hashtag, a handle, code, an address
         tokens.append(Token(word, match.start(), end, match.start() in starts, possessive,
                             body[end:end + 1] == "." and not possessive))
     for token in tokens:
@@ -342,22 +351,28 @@ def _glossary_spans(reader: _Reader, body: str, text: Text, index: LineIndex | N
 
 
 def _headline_ranges(body: str) -> list[tuple[int, int]]:
-    """Lines written in Title Case without closing punctuation: a headline's capitals, or a
-    user-interface label's ("Show Source", "Create Makefile" in a catalogue), say nothing
-    about names."""
+    """Lines written in Title Case (every word of four letters or more capitalised) without
+    closing punctuation: a headline's capitals, or a user-interface label's ("Show Source",
+    "Create Makefile" in a catalogue), say nothing about names. A table row, a line in
+    brackets (a byline) or a sentence with a verb in lower case is no headline."""
     ranges = []
     offset = 0
-    for line in body.splitlines(keepends=True):
-        stripped = line.strip().lstrip("#").strip()
+    lines = body.splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        if re.match(r"[ \t]*\|", line) and number + 1 < len(lines) \
+                and re.match(r"[ \t]*\|?[ \t]*:?-{3,}", lines[number + 1]):
+            ranges.append((offset, offset + len(line)))  # a table's header row
+            offset += len(line)
+            continue
+        stripped = line.strip().lstrip("#").strip().strip("*_")
+        bare = stripped.rstrip("\"'”’»)]*_ ")
         every = re.findall(r"[^\W\d_][\w'’-]*", stripped)
         words = [w for w in every if len(w) > 3]
-        if words and not stripped.endswith((".", "?", "!", ":", ",")) \
-                and not stripped.startswith("By "):
-            capitals = sum(1 for w in words if w[0].isupper())
-            if (len(words) >= 4 and capitals >= 0.7 * len(words)) or (
-                    len(words) >= 2 and capitals == len(words) and len(every) <= 5
-                    and not any(c.isupper() for w in words for c in w[1:])):
-                ranges.append((offset, offset + len(line)))
+        if len(words) >= 2 and not bare.endswith((".", "?", "!", ":", ",", ";")) \
+                and not stripped.startswith(("By ", "(", "|")) and "|" not in stripped \
+                and all(w[0].isupper() for w in words) \
+                and (len(words) >= 3 or len(every) <= 5):
+            ranges.append((offset, offset + len(line)))
         offset += len(line)
     return ranges
 
@@ -401,8 +416,14 @@ def _reference_tokens(reader: _Reader) -> dict[str, list[str]]:
         words = candidate.canonical.split()
         if len(words) < 2:
             continue
-        surname = words[0] if _korean_words(words) else words[-1]
-        refs.setdefault(key_of(surname), []).append(candidate.key)
+        if candidate.hangul or _korean_words(words):
+            surnames = [words[0]]  # Korean order: Cho Hyun -> Cho
+        elif len(words) == 2 and not lx.is_demonym(words[0]):
+            surnames = [words[-1], words[0]]  # Mark Rutte -> Rutte; Wang Yi -> Wang
+        else:
+            surnames = [words[-1]]
+        for surname in surnames:
+            refs.setdefault(key_of(surname), []).append(candidate.key)
     if reader.matcher is not None:
         for entry in reader.matcher.entries:
             if entry.kind is not Kind.PERSON:

@@ -19,8 +19,11 @@ emperor empress pope mayor speaker chancellor envoy chief commander premier gene
 senator representative lawmaker judge justice leader head prosecutor counsellor counselor
 undersecretary under-secretary secretary-general director-general officer coordinator
 negotiator representative attache attaché delegate lieutenant colonel major captain
-gen lt col maj adm rep sen gov amb capt sgt
+gen lt col maj adm rep sen gov amb capt sgt professor analyst researcher economist fellow
+correspondent editor founder
 """.split())
+# Titles written as acronyms ("CEO Kwak Noh-jung").
+ACRONYM_TITLES = frozenset({"ceo", "cfo", "coo", "cto", "cio"})
 TITLE_MODIFIERS = frozenset("""
 deputy vice acting first second senior special prime under assistant executive presidential
 parliamentary floor national foreign defense defence finance trade industry energy unification
@@ -48,7 +51,7 @@ federation forces force army navy corps authority board foundation center centre
 secretariat headquarters cabinet house news times post journal herald daily broadcasting
 aerospace industries electronics motors heavy engineering systems ltd inc plc network
 congress senate diet coalition caucus front movement league guard police chiefs securities
-holdings group
+holdings group cross crescent
 """.split())
 PROGRAMME_HEADS = frozenset("""
 programme program project projects initiative plan strategy agreement treaty accord pact

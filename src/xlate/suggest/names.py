@@ -83,10 +83,9 @@ class Mention:
 
 
 def surface(body: str, tokens: Sequence[Token]) -> str:
-    end = tokens[-1].end
-    if tokens[-1].lower in lx.ABBREVIATED and body[end:end + 1] == ".":
-        end += 1  # "Rep.", "Gen."
-    return _SPACES.sub(" ", body[tokens[0].start:end])
+    # "Rep." is written without its full stop: the glossary's matcher reads the stop as
+    # punctuation, so a form that kept it would never match the text it came from.
+    return _SPACES.sub(" ", body[tokens[0].start:tokens[-1].end])
 
 
 def runs(body: str, tokens: list[Token]) -> Iterable[tuple[list[Token], int]]:
@@ -197,6 +196,9 @@ def analyse(run: list[Token], body: str, after: int) -> list[Mention]:
         kind = Kind.EVENT if head in lx.EVENT_HEADS else Kind.PROGRAMME
         first_piece = _pieces(run)[-1]
         if not all(lx.is_demonym(t.text) or lx.place(t.text) for t in first_piece):
+            # "Ulchi Freedom Shield exercise": the event, not a person named so
+            mentions = [m for m in mentions if not (m.shape == "person"
+                                                    and m.tokens == first_piece)]
             mentions.append(Mention(kind, [*first_piece, tail], "lower head"))
     return mentions
 
@@ -232,7 +234,9 @@ def _pieces(run: list[Token]) -> list[list[Token]]:
                     group.append(token)
                 joins = not any(t.acronym or lx.place(t.text) for t in current) and (
                     current[0].lower in lx.ORGANISATION_HEADS
-                    or bool(group and group[-1].lower in lx.ORGANISATION_HEADS))
+                    or bool(group and group[-1].lower in lx.ORGANISATION_HEADS)
+                    # "Jeju Forum for Peace and Prosperity"
+                    or any(t.lower in ("of", "for") for t in current))
         if joins:
             current.extend(connectors)
         else:
@@ -241,6 +245,8 @@ def _pieces(run: list[Token]) -> list[list[Token]]:
 
 
 def _is_title_word(token: Token) -> bool:
+    if token.lower in lx.ACRONYM_TITLES:
+        return True  # CEO Kwak Noh-jung
     if token.acronym or token.lower not in lx.TITLE_WORDS:
         return False
     return token.dotted or token.lower not in lx.ABBREVIATED
@@ -285,7 +291,8 @@ def _title_split(piece: list[Token]) -> tuple[list[Token], list[Token], list[Tok
         if not 1 <= len(name) <= 4 or any(
                 _is_title_word(t) or t.lower in lx.ORGANISATION_HEADS
                 or t.lower in lx.PROGRAMME_HEADS or t.lower in lx.EVENT_HEADS
-                or not t.capitalised for t in name):
+                or not (t.capitalised or t.lower in _NAME_PARTICLES) for t in name) \
+                or not name[0].capitalised:
             return None
         k = j
         while k > 0 and (_is_title_word(piece[k - 1]) or (
@@ -293,7 +300,7 @@ def _title_split(piece: list[Token]) -> tuple[list[Token], list[Token], list[Tok
                 and _is_title_word(piece[k - 2]))):
             k -= 1
         title = piece[k:j + 1]
-        if not any(t.lower in lx.TITLE_HEADS for t in title):
+        if not any(t.lower in lx.TITLE_HEADS or t.lower in lx.ACRONYM_TITLES for t in title):
             return None
         qualifier = piece[:k]
         if len(title) == 1 and qualifier and qualifier[-1].acronym \
@@ -310,8 +317,11 @@ def _bare_title(piece: list[Token]) -> list[Token] | None:
     words = list(piece)
     while words and (lx.is_demonym(words[0].text) or lx.place(words[0].text)):
         words.pop(0)
-    if len(words) >= 2 and all(_is_title_word(t) or t.lower in ("of", "for", "and")
-                               for t in words) and words[-1].lower in lx.TITLE_HEADS:
+    acronym = bool(words) and words[0].acronym and len(words) > 1  # "U.N. Secretary-General"
+    body = words[1:] if acronym else words
+    if body and all(_is_title_word(t) or t.lower in ("of", "for", "and") for t in body) \
+            and _is_title_word(body[-1]) and any(t.lower in lx.TITLE_HEADS for t in body) \
+            and (len(body) >= 2 or acronym):
         return words
     return None
 
@@ -338,7 +348,7 @@ def _lower_title_before(body: str, first: Token) -> list[Token]:
         if match:
             start = end - len(match.group(0))
             tokens.insert(0, Token(match.group(1), start, start + len(match.group(1)), False,
-                                    False))
+                                   False))
     return tokens
 
 
@@ -363,6 +373,9 @@ def _name_mentions(piece: list[Token], body: str,
             return [Mention(Kind.ORGANISATION, piece, "acronym", title=title, single=True)]
         if lx.is_demonym(text) or token.lower in lx.FUNCTION_WORDS:
             return []
+        if not title and re.search(r"\b(?:in|at|near)[ \t]+$", body[max(0, token.start - 8):
+                                                                    token.start]):
+            return [Mention(Kind.PLACE, piece, "place")]  # "in Beijing", a city CLDR lacks
         return [Mention(None, piece, "single", title=title, single=True)]
     if title:
         korean = korean_shape(piece)
@@ -399,6 +412,8 @@ def _name_mentions(piece: list[Token], body: str,
         return [Mention(Kind.ORGANISATION, piece, "org+acronym", acronym=short)]
     if any(compound_of_names(t) for t in piece):
         return []  # "South Korea-NATO", "Korea-U.S.": names joined, not a name
+    if any(c.isdigit() for t in piece for c in t.text):
+        return [Mention(Kind.TERM, piece, "multiword")]  # K2 Black Panther: a thing
     if len(piece) <= 3 and not any(t.acronym for t in piece):
         before = body[max(0, piece[0].start - 12):piece[0].start]
         if (_LOCATIVE.search(before) and not _SAID.match(after)) or _comma_country(after):

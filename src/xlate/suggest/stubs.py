@@ -107,7 +107,8 @@ def _note(candidate: Candidate) -> str:
     if candidate.hangul:
         readings = ", ".join(r.hangul for r in candidate.hangul)
         lines.append(f"Hangul candidates, best first: {readings}.")
-    lines.extend(f"{note[0].upper()}{note[1:]}." for note in candidate.notes)
+    lines.extend(f"{note[0].upper()}{note[1:]}" + ("" if note.endswith(("?", "!", "."))
+                                                    else ".") for note in candidate.notes)
     if candidate.references:
         refs = ", ".join(f"{r} ({n}x)" for r, n in candidate.references.most_common())
         lines.append(f"Also referred to as: {refs}.")
