@@ -455,3 +455,13 @@ def test_what_no_table_settles_stays_ambiguous():
     """The README's example: one spelling, two syllables, both kept."""
     readings = [r.hangul for r in name_readings("kim", ("jong", "un"))]
     assert readings[:2] == ["김종은", "김정은"]
+
+
+def test_a_listed_form_the_matcher_cannot_find_is_still_known(tmp_path):
+    glossary = tmp_path / "glossary"
+    glossary.mkdir()
+    (glossary / "people.toml").write_text(
+        '[[term]]\nid = "jay_y_lee"\nkind = "person"\ncanonical = "Jay Y. Lee"\n',
+        encoding="utf-8")
+    result = found("Samsung chairman Jay Y. Lee spoke.", Matcher(load(glossary).glossary))
+    assert "Jay Y. Lee" not in {c.canonical for c in result.candidates}

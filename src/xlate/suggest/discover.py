@@ -176,7 +176,11 @@ def suggest(texts: Iterable[Text], matcher: Matcher | None = None, *,
     _resolve_singles(reader)
     _resolve_titled(reader)
     candidates = _mergekorean_shape(reader, list(reader.candidates.values()))
-    candidates = [c for c in candidates if c.forms]
+    listed = {key_of(form.text) for entry in matcher.entries for form in entry.forms} \
+        if matcher is not None else set()
+    # a listed form the matcher cannot find in running text ("Jay Y. Lee": it reads the full
+    # stop as punctuation) is still the glossary's own
+    candidates = [c for c in candidates if c.forms and c.key not in listed]
     for candidate in candidates:
         _finish(candidate, reader)
     candidates.sort(key=lambda c: (-c.score, c.first))
