@@ -191,3 +191,16 @@ def test_scan_counts_every_occurrence_once_as_find_lists_them():
                    "Nothing to see here."):
         assert matcher.scan(sample).occurrences == len(matcher.find(sample))
     assert len(matcher.find("Mark Rute spoke of defence at the Ministry of Defense.")) == 3
+
+
+def test_a_name_with_an_initial_and_its_full_stop():
+    """The full stop after an initial belongs to the name ("Jay Y. Lee"): before, the matcher
+    read it as punctuation and a glossary form with an initial never matched its text."""
+    text = ('[[term]]\nid = "jay_y_lee"\nkind = "person"\ncanonical = "Jay Y. Lee"\n'
+            '[[term]]\nid = "bush"\nkind = "person"\ncanonical = "George W. Bush"\n')
+    matcher = Matcher(parse_glossary_text(text, "g.toml").glossary)
+    assert hits(matcher, "Chairman Jay Y. Lee met George W.\nBush.") == [
+        ("jay_y_lee", How.EXACT, "Jay Y. Lee"), ("bush", How.EXACT, "George W.\nBush")]
+    assert hits(matcher, "Jay Y Lee came.") == [("jay_y_lee", How.SPELLING, "Jay Y Lee")]
+    # a sentence that ends in a capital letter is no initial of a listed name
+    assert hits(matcher, "It was plan Y. Lee said so.") == []

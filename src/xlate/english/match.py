@@ -367,7 +367,14 @@ class Matcher:
         run_end[-1] = count - 1
         joinable = _JOINABLE.fullmatch
         for i in range(count - 2, -1, -1):
-            run_end[i] = run_end[i + 1] if joinable(body, ends[i], starts[i + 1]) else i
+            if joinable(body, ends[i], starts[i + 1]) or (
+                    # an initial and its full stop: "Jay Y. Lee", "George W. Bush"
+                    ends[i] - starts[i] == 1 and body[ends[i]] == "."
+                    and body[starts[i]].isupper()
+                    and joinable(body, ends[i] + 1, starts[i + 1])):
+                run_end[i] = run_end[i + 1]
+            else:
+                run_end[i] = i
         # bucket number -> surface -> outcome: a term recurs, mostly in the same few spellings.
         memo: defaultdict[int, dict[str, tuple[Form | None, How, Entry] | None]] = \
             defaultdict(dict)
