@@ -3,6 +3,7 @@ Chromium) when one is installed (.ci/run installs Debian's chromium)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import struct
 import subprocess
@@ -181,7 +182,7 @@ def test_chromium_page_links_marks_and_names_every_finding(report, tmp_path):
     # anchors: every in-page link has its target, and every finding is linked to
     assert len(page.links) > 10 and len(set(page.ids)) == len(page.ids)
     assert set(page.links) <= set(page.ids)
-    findings = [i for i in page.ids if i.startswith("f") and i[1:].isdigit()]
+    findings = [i for i in page.ids if re.search(r"-l\d+-c\d+(?:-\d+)?$", i)]
     assert len(findings) == 3 and set(findings) <= set(page.links)
     # the found words of a finding are inside a <mark>, the expected form beside them
     found = [m for m in page.marks if m["class"] == "found"]
@@ -214,7 +215,7 @@ def test_stale_catalogue_is_listed_at_the_top_and_counted(project):
     top = page.split('<h2 id="project">Catalogue findings</h2>')[1].split("<h2")[0]
     assert "C404" in top and "locales/fr/LC_MESSAGES/articles.po" in top
     fr_row = page.split("fr (French)")[1].split("</tr>")[0]
-    assert 'class="count"><a href="#loc-0-index">1</a>' in fr_row
+    assert 'class="count"><a href="#loc-fr-index">1</a>' in fr_row
 
 
 def test_header_findings_go_to_the_top_and_overlaps_keep_the_longest():
@@ -235,9 +236,26 @@ def test_header_findings_go_to_the_top_and_overlaps_keep_the_longest():
     page = render_html("t", [section])
     top = page.split('<ul class="catalogue">')[1].split("</ul></li></ul>")[0]
     assert "C505" in top and "C502" in top and "C105" not in top
-    assert '<td class="count"><a href="#loc-0-index">3</a></td>' in page
+    assert '<td class="count"><a href="#loc-ko-index">3</a></td>' in page
     assert ('<mark class="found" title="C105 rule: expected 대통령실이"><mark class="target" '
             'data-term="presidential_office_kr" title="glossary: presidential_office_kr '
             '(Presidential Office → 대통령실)">대통령실</mark>가</mark>'
             '<span class="exp" title="expected">→ 대통령실이</span>') in page
     assert "president_kr" not in page and "<b>" not in page and "&lt;i&gt;Article" in page
+
+
+def test_a_findings_anchor_does_not_move_when_another_finding_appears():
+    """Ids name what they point at (locale, article, code, line, column): a link to a
+    finding, shared or bookmarked, still points at it after the next report."""
+    def section(findings_before):
+        late = Finding("C101", "rule", Severity.ERROR, "late", "ko.po", 30, 5)
+        early = [Finding("C301", "rule", Severity.ERROR, "early", "ko.po", 10, 1)]
+        rows = [Row("A", "가", [], [], early if findings_before else []),
+                Row("B", "나", [], [], [late])]
+        return LocaleSection("ko", "Korean", 2, 2, 0, 0, [("Article one", rows)], "ko.po", [])
+
+    first = render_html("t", [section(False)])
+    second = render_html("t", [section(True)])
+    ids = [re.findall(r'<span class="f error" id="([^"]+)"', page) for page in (first, second)]
+    assert ids[0] == ["loc-ko-article-one-c101-l30-c5"]
+    assert ids[1] == ["loc-ko-article-one-c301-l10-c1", "loc-ko-article-one-c101-l30-c5"]

@@ -13,6 +13,7 @@ msgstr containing `<script>` shows as text.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -267,23 +268,44 @@ def _found_marks(row: Row, locale: str) -> list[tuple[int, int, str, str]]:
     return marks
 
 
+class _Ids:
+    """Element ids made from what they name (locale, article, rule code, line and column),
+    not from their position, so that a link to a finding still points at it in the next
+    report; the second of two equal ids gets -2."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def make(self, *parts: object) -> str:
+        base = "-".join(re.sub(r"[^a-z0-9]+", "-", str(p).lower()).strip("-") or "x"
+                        for p in parts)
+        candidate, number = base, 2
+        while candidate in self.used:
+            candidate, number = f"{base}-{number}", number + 1
+        self.used.add(candidate)
+        return candidate
+
+    def finding(self, where: str, finding: Finding) -> str:
+        return self.make(where, finding.code, f"l{finding.line}", f"c{finding.column}")
+
+
 def render_html(title: str, sections: Sequence[LocaleSection],
                 project_findings: Sequence[Finding] = ()) -> str:
     """The page. `project_findings` are those about no catalogue of the sections (the
     template's staleness or layout)."""
-    anchors = [f"loc-{i}" for i in range(len(sections))]
-    serial = iter(range(1, 1 << 62))
+    ids = _Ids()
+    anchors = [ids.make("loc", section.locale) for section in sections]
     top: list[str] = []  # catalogue-level findings, at the top
     index: list[str] = []  # per locale and article: links to each finding
     body: list[str] = []
-    project = [(f, f"f{next(serial)}") for f in project_findings]
+    project = [(f, ids.finding("project", f)) for f in project_findings]
     for f, anchor in project:
         top.append(f"<li>{_note(f, anchor, f'{f.path}:{f.line}')}</li>")
     for section, anchor in zip(sections, anchors, strict=True):
         locale = html.escape(section.locale)
         body.append(f'<h2 id="{anchor}"><span id="{locale}"></span>{html.escape(section.name)} '
                     f"({locale})</h2>")
-        catalogue = [(f, f"f{next(serial)}") for f in section.catalogue_findings]
+        catalogue = [(f, ids.finding(anchor, f)) for f in section.catalogue_findings]
         links = []
         if catalogue:
             body.append(f'<p>Catalogue findings: {len(catalogue)}, listed '
@@ -295,15 +317,15 @@ def render_html(title: str, sections: Sequence[LocaleSection],
                          + "".join(f'<a class="code" href="#{a}">{html.escape(f.code)}</a>'
                                    for f, a in catalogue) + "</li>")
         clean = 0
-        for number, (article, rows) in enumerate(section.articles):
-            article_anchor = f"{anchor}-a{number}"
+        for article, rows in section.articles:
+            article_anchor = ids.make(anchor, article)
             body.append(f'<h3 id="{article_anchor}">{html.escape(article)}</h3>'
                         '<table class="pair">')
             found = []
             for row in rows:
                 notes = []
                 for finding in row.findings:
-                    finding_anchor = f"f{next(serial)}"
+                    finding_anchor = ids.finding(article_anchor, finding)
                     found.append((finding, finding_anchor))
                     notes.append(_note(finding, finding_anchor))
                 css = ' class="finding"' if row.findings else ""
