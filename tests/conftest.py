@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -49,3 +52,28 @@ def project(tmp_path, monkeypatch):
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture
+def glossary_project(tmp_path, monkeypatch):
+    """A scratch project of the repository's glossary alone (xlate.toml), as the working
+    directory: for the glossary commands."""
+    import shutil
+
+    shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
+    (tmp_path / "xlate.toml").write_text('glossary = "glossary"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def toml_snapshot(folder: Path) -> dict[str, bytes]:
+    """The bytes of every TOML file of a folder, to show that a command changed none."""
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.toml"))}
+
+
+def run_xlate(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """`python -m xlate ARGS` as a real process, as a user or a CI job runs it (no colour,
+    a wide terminal)."""
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+    return subprocess.run([sys.executable, "-m", "xlate", *args], cwd=cwd, capture_output=True,
+                          text=True, env=env, input=stdin)

@@ -142,10 +142,10 @@ def summary(name: str, result: Score) -> str:
 
 
 def table_row(name: str, result: Score) -> str:
-    """The README's table row for one text."""
+    """The README's table row for one text (the seeds' row gives the names' share too)."""
     names = f"{result.names_found} of {result.names}"
-    if result.names_found != result.names or name.startswith("the seeds"):
-        names += f" ({result.name_recall:.0%})" if name.startswith("the seeds") else ""
+    if name.startswith("the seeds"):
+        names += f" ({result.name_recall:.0%})"
     return (f"| {name} | {result.proposals} | {result.matched} ({result.precision:.0%}) | "
             f"{result.found} of {result.concepts} ({result.recall:.0%}) | {names} | "
             f"{result.hangul_first} / {result.hangul_listed} of {result.korean} |")

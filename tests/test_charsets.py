@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
+from conftest import run_xlate as xlate
 
 pytestmark = pytest.mark.skipif(shutil.which("msgconv") is None or shutil.which("msgunfmt")
                                 is None, reason="GNU gettext is not installed")
@@ -31,11 +31,6 @@ TRANSLATIONS = {
            "dépenses de défense."],
 }
 CHARSETS = {"ko": "EUC-KR", "ja": "SHIFT_JIS", "fr": "ISO-8859-1"}
-
-
-def xlate(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "xlate", *args], cwd=cwd, capture_output=True,
-                          text=True)
 
 
 @pytest.fixture(scope="module")

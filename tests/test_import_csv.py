@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT
+from conftest import ROOT, toml_snapshot
 from xlate.cli import app
 from xlate.errors import FormatError
 from xlate.glossary.csvread import read_csv
@@ -131,16 +131,9 @@ def test_bad_csv_files_are_one_line_errors(name):
 
 # --- the command --------------------------------------------------------------------------------
 
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
-    (tmp_path / "xlate.toml").write_text('glossary = "glossary"\n', encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def snapshot(folder):
-    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.toml"))}
+@pytest.fixture(name="project")
+def _project(glossary_project):
+    return glossary_project
 
 
 def test_csv_round_trip_through_an_empty_glossary_is_stable(project):
@@ -162,13 +155,13 @@ def test_csv_round_trip_through_an_empty_glossary_is_stable(project):
 
 @pytest.mark.parametrize("locale", ["ko", "ja", "fr"])
 def test_importing_our_own_csv_export_changes_no_byte(project, locale):
-    before = snapshot(project / "glossary")
+    before = toml_snapshot(project / "glossary")
     runner.invoke(app, ["glossary", "export", "--format", "csv", "--locale", locale,
                         "-o", "g.csv"])
     result = runner.invoke(app, ["glossary", "import", "g.csv", "--locale", locale])
     assert result.exit_code == 0, result.output
     assert result.stdout.endswith("0 added, 0 updated, 0 conflicts, 0 files changed\n")
-    assert snapshot(project / "glossary") == before
+    assert toml_snapshot(project / "glossary") == before
 
 
 def test_a_weblate_csv_from_elsewhere_merges_into_existing_entries(project):
@@ -200,9 +193,9 @@ def test_a_csv_import_needs_its_locale(project):
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
 def test_bad_csv_files_exit_2_with_one_line_and_write_nothing(project, name):
     shutil.copy(BAD / name, project / name)
-    before = snapshot(project / "glossary")
+    before = toml_snapshot(project / "glossary")
     result = runner.invoke(app, ["glossary", "import", name, "--locale", "ko"])
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"xlate: error: {BAD_FILES[name]}")
     assert len(result.stderr.splitlines()) == 1 and result.stdout == ""
-    assert snapshot(project / "glossary") == before
+    assert toml_snapshot(project / "glossary") == before

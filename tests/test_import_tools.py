@@ -3,8 +3,6 @@ repository's glossary without a second entry for any concept it has, and the res
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from typer.testing import CliRunner
 
@@ -27,12 +25,9 @@ CASES = {  # file -> (extra options, existing entries it must merge into, ids it
 }
 
 
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
-    (tmp_path / "xlate.toml").write_text('glossary = "glossary"\n', encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+@pytest.fixture(name="project")
+def _project(glossary_project):
+    return glossary_project
 
 
 def test_every_tool_file_has_a_case():

@@ -7,23 +7,16 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT
+from conftest import ROOT, toml_snapshot
 from xlate.cli import app
 from xlate.glossary.load import load_glossary
 
 runner = CliRunner()
 
 
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
-    (tmp_path / "xlate.toml").write_text('glossary = "glossary"\n', encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def snapshot(folder):
-    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.toml"))}
+@pytest.fixture(name="project")
+def _project(glossary_project):
+    return glossary_project
 
 
 @pytest.mark.parametrize("fmt,suffix", [("tbx", "tbx"), ("tbx2", "tbx"), ("json", "json")])
@@ -40,11 +33,11 @@ def test_export_then_import_into_an_empty_glossary_is_lossless(project, fmt, suf
 
 
 def test_import_of_own_export_changes_no_byte(project):
-    before = snapshot(project / "glossary")
+    before = toml_snapshot(project / "glossary")
     runner.invoke(app, ["glossary", "export", "--format", "tbx", "-o", "g.tbx"])
     result = runner.invoke(app, ["glossary", "import", "g.tbx"])
     assert result.exit_code == 0 and "0 files changed" in result.stdout
-    assert snapshot(project / "glossary") == before
+    assert toml_snapshot(project / "glossary") == before
 
 
 def test_import_merges_new_forms_and_entries_dry_run_first(project):
@@ -67,10 +60,10 @@ def test_import_merges_new_forms_and_entries_dry_run_first(project):
 </body></text></tbx>
 """
     (project / "new.tbx").write_text(tbx, encoding="utf-8")
-    before = snapshot(project / "glossary")
+    before = toml_snapshot(project / "glossary")
     dry = runner.invoke(app, ["glossary", "import", "new.tbx", "--dry-run"])
     assert dry.exit_code == 0 and "nothing written" in dry.stdout
-    assert snapshot(project / "glossary") == before
+    assert toml_snapshot(project / "glossary") == before
     result = runner.invoke(app, ["glossary", "import", "new.tbx"])
     assert result.exit_code == 0, result.output
     # Another tool's id names nothing here: the new entry's id comes from its English form.
@@ -108,7 +101,7 @@ def test_an_import_that_would_make_the_glossary_invalid_writes_nothing(project, 
         _concept("alliance", en="Alliance", ko="동맹", ja="同盟", fr="Alliance"),
         _concept("mark_rutte", en="North Atlantic Treaty Organization"),
     ), encoding="utf-8")
-    before = snapshot(project / "glossary")
+    before = toml_snapshot(project / "glossary")
     result = runner.invoke(app, ["glossary", "import", "new.tbx", *extra])
     assert result.exit_code == 2, result.output
     assert "added world_forum" in result.stdout  # what the import would have done
@@ -120,7 +113,7 @@ def test_an_import_that_would_make_the_glossary_invalid_writes_nothing(project, 
         "'World Forum'" in errors
     assert any("G202" in line and "'North Atlantic Treaty Organization'" in line
                for line in errors), errors
-    assert snapshot(project / "glossary") == before
+    assert toml_snapshot(project / "glossary") == before
     assert not (project / "glossary" / "imported.toml").exists()
 
 
@@ -146,12 +139,12 @@ def test_warnings_in_the_merged_glossary_do_not_block(project):
 def test_unsafe_or_broken_files_exit_2(project, payload, words):
     suffix = "json" if payload.startswith("{") else "tbx"
     (project / f"bad.{suffix}").write_text(payload, encoding="utf-8")
-    before = snapshot(project / "glossary")
+    before = toml_snapshot(project / "glossary")
     result = runner.invoke(app, ["glossary", "import", f"bad.{suffix}"])
     assert result.exit_code == 2, result.output
     assert words.lower() in result.stderr.lower() and f"bad.{suffix}" in result.stderr
     assert "Traceback" not in result.output
-    assert snapshot(project / "glossary") == before
+    assert toml_snapshot(project / "glossary") == before
 
 
 def test_csv_export_needs_a_locale(project):
@@ -169,13 +162,13 @@ BAD_TBX = ROOT / "tests" / "data" / "bad" / "tbx"
 @pytest.mark.parametrize("extra", [[], ["--dry-run"], ["--glossary", "fresh"]])
 def test_bad_tbx_files_exit_2_with_one_line_and_write_nothing(project, name, extra):
     shutil.copy(BAD_TBX / name, project / name)
-    before = snapshot(project / "glossary")
+    before = toml_snapshot(project / "glossary")
     result = runner.invoke(app, ["glossary", "import", name, *extra])
     assert result.exit_code == 2, result.output
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"xlate: error: {name}:"), lines
     assert result.stdout == "" and "Traceback" not in result.output
-    assert snapshot(project / "glossary") == before
+    assert toml_snapshot(project / "glossary") == before
     assert not (project / "glossary" / "imported.toml").exists()
     assert not (project / "fresh").exists()
 

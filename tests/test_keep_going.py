@@ -6,25 +6,18 @@ the end, without a traceback. Run in real processes, as a user or a CI job runs 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
+from conftest import run_xlate as xlate
 
 EXE = [sys.executable, "-m", "xlate"]
 
 GOOD_KO = ('msgid ""\nmsgstr ""\n"Language: ko\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
            '"Plural-Forms: nplurals=1; plural=0;\\n"\n\nmsgid "Mark Rutte spoke."\n'
            'msgstr "마크 루터는 말했다."\n')
-
-
-def xlate(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-    return subprocess.run([*EXE, *args], cwd=cwd, capture_output=True, text=True, env=env)
 
 
 def errors(stderr: str) -> list[str]:

@@ -15,14 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run_xlate as xlate
+
 pytestmark = pytest.mark.skipif(shutil.which("msgmerge") is None,
                                 reason="GNU msgmerge is not installed")
 LOCALES = ("ko", "ja", "fr")
-
-
-def xlate(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "xlate", *args], cwd=cwd, capture_output=True,
-                          text=True)
 
 
 def msgmerge(project: Path, locale: str) -> None:

@@ -10,18 +10,14 @@ Poedit make them; the real `xlate check`, `update --check` and `ci` judge them."
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import polib
 import pytest
 
+from conftest import run_xlate as xlate
+
 KO = Path("locales") / "ko" / "LC_MESSAGES" / "articles.po"
-
-
-def xlate(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "xlate", *args], cwd=cwd, capture_output=True,
-                          text=True)
 
 
 def codes(done: subprocess.CompletedProcess) -> list[str]:

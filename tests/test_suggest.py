@@ -9,18 +9,17 @@ accepted by `glossary validate` once filled and refused before.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
 import tomllib
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
+from conftest import run_xlate as xlate
 from xlate.english.hangulize import (
     GIVEN_COMMON,
     GIVEN_USUAL,
@@ -35,12 +34,6 @@ from xlate.model import Kind
 from xlate.suggest.discover import Text, suggest
 
 EXE = [sys.executable, "-m", "xlate"]
-
-
-def xlate(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-    return subprocess.run([*EXE, *args], cwd=cwd, capture_output=True, text=True, env=env,
-                          input=stdin)
 
 
 def found(text: str, matcher: Matcher | None = None):

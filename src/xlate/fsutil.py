@@ -50,8 +50,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str, *,
         except OSError as exc:
             raise XlateError(f"cannot write: {exc.strerror or exc}", path=str(target)) from exc
         if new and current is not None:
-            raise XlateError("already exists: not changed (xlate writes this to a new file "
-                             "only; choose another name)", path=str(target))
+            raise _exists(str(target))
         if current is not None and not os.access(target, os.W_OK):
             raise XlateError("read-only: not changed (make it writable to let xlate write "
                              "it)", path=str(target))
@@ -75,9 +74,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str, *,
                 try:
                     os.link(tmp, target)
                 except FileExistsError:
-                    raise XlateError("already exists: not changed (xlate writes this to a new "
-                                     "file only; choose another name)", path=str(target)) \
-                        from None
+                    raise _exists(str(target)) from None
                 os.unlink(tmp)
             else:
                 os.replace(tmp, target)
@@ -88,6 +85,23 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str, *,
                 raise XlateError(f"cannot write: {exc.strerror or exc}",
                                  path=str(target)) from exc
             raise
+
+
+def check_new(path: Path, shown: str) -> None:
+    """Refuse, before any work, a path for `atomic_write(new=True)` that exists or whose
+    folder does not (the write checks existence again, atomically)."""
+    if path.exists() or path.is_symlink():
+        raise _exists(shown)
+    folder = path.parent
+    if not folder.exists():
+        raise XlateError(f"no such folder: {folder.as_posix()}", path=shown)
+    if not folder.is_dir():
+        raise XlateError(f"not a folder: {folder.as_posix()}", path=shown)
+
+
+def _exists(shown: str) -> XlateError:
+    return XlateError("already exists: not changed (xlate writes this to a new file only; "
+                      "choose another name)", path=shown)
 
 
 def _content(path: Path) -> bytes | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from xlate.config import Config
 from xlate.english.match import Matcher
 from xlate.errors import XlateError
-from xlate.fsutil import atomic_write
+from xlate.fsutil import atomic_write, check_new
 from xlate.jobs.sources import inputs, read_documents
 from xlate.model import Glossary
 from xlate.suggest.discover import Suggestions, Text, suggest
@@ -31,7 +31,7 @@ def run_suggest(config: Config, glossary: Glossary | None, paths: Sequence[str],
     `glossary` lacks (None: an empty glossary); with `write`, write the stubs to that new
     file."""
     if write is not None:
-        _check_new(write, config.display(write))
+        check_new(write, config.display(write))
     files, errors = inputs(paths, config.sources, config.root, config.display)
     documents, read_errors = read_documents(files, display=config.display)
     errors += read_errors
@@ -52,14 +52,3 @@ def run_suggest(config: Config, glossary: Glossary | None, paths: Sequence[str],
         outcome.written = config.display(write)
     return outcome
 
-
-def _check_new(path: Path, shown: str) -> None:
-    """Refuse, before any work, a stub file that exists or whose folder does not."""
-    if path.exists() or path.is_symlink():  # checked again, atomically, when writing
-        raise XlateError("already exists: not changed (xlate writes stubs to a new file "
-                         "only; choose another name)", path=shown)
-    folder = path.parent
-    if not folder.exists():
-        raise XlateError(f"no such folder: {folder.as_posix()}", path=shown)
-    if not folder.is_dir():
-        raise XlateError(f"not a folder: {folder.as_posix()}", path=shown)

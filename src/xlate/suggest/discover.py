@@ -162,7 +162,6 @@ class _Reader:
         field(default_factory=dict)
     titled: list[tuple[Mention, Occurrence, tuple[int, int]]] = field(default_factory=list)
     variants: dict[tuple[str, str], Variant] = field(default_factory=dict)
-    mid_sentence: set[str] = field(default_factory=set)
     known: int = 0
 
 
@@ -223,17 +222,14 @@ def _read(reader: _Reader, number: int, text: Text) -> None:
             continue  # a hashtag, a handle, code, an address
         tokens.append(Token(word, match.start(), end, match.start() in starts, possessive,
                             body[end:end + 1] == "." and not possessive))
-    for token in tokens:
-        if token.capitalised and not token.initial and not _in(token.start, headline):
-            reader.mid_sentence.add(key_of(token.text))
     covered = known + variant_spans
 
     def where(start: int, end: int) -> tuple[Occurrence, tuple[int, int]]:
         return _occurrence(text, index, spans, start, end), (number, start)
 
-    for run, after in runs(body, tokens):
+    for run in runs(body, tokens):
         in_headline = _in(run[0].start, headline)
-        for mention in analyse(run, body, after):
+        for mention in analyse(run, body):
             start, end = mention.tokens[0].start, mention.tokens[-1].end
             name_known = any(a <= start and end <= b for a, b in covered)
             if mention.title:
@@ -258,9 +254,7 @@ def _record(reader: _Reader, mention: Mention, body: str, occurrence: Occurrence
                                in_headline, surface=title_text)
             if title is not None:
                 name = surface(body, mention.tokens)
-                evidence = f"before a name: {title_text} {name}"
-                if evidence not in title.evidence and len(title.evidence) < 4:
-                    title.evidence.append(evidence)
+                _add_evidence(title, f"before a name: {title_text} {name}")
     if name_known and not mention.single:
         return  # the glossary's own name, after a new title
     if mention.single:
@@ -285,9 +279,7 @@ def _record(reader: _Reader, mention: Mention, body: str, occurrence: Occurrence
         candidate.hangul = name_readings(surname, given)
         candidate.notes.extend(korean_notes(surname, given, shape, candidate.hangul))
     if mention.title is not None:
-        evidence = f"titled: {surface(body, mention.title)}"
-        if evidence not in candidate.evidence and len(candidate.evidence) < 4:
-            candidate.evidence.append(evidence)
+        _add_evidence(candidate, f"titled: {surface(body, mention.title)}")
         candidate.base = max(candidate.base, _SCORES["titled person"])
 
 
@@ -310,21 +302,29 @@ def _candidate(reader: _Reader, text: str, kind: Kind, shape: str, occurrence: O
     return candidate
 
 
+_EVIDENCE = {
+    "org+acronym": "organisation name with its acronym",
+    "korean": "Korean name shape (surname, hyphenated given name)",
+    "korean spaced": "Korean name shape (surname, spaced given name)",
+    "korean joined": "Korean name shape (given name written as one word)",
+    "korean short": "Korean name shape (surname, one-syllable given name)",
+    "organisation": "organisation head word", "programme": "programme head word",
+    "event": "event head word", "lower head": "name before an event or programme noun",
+    "cldr place": "a place CLDR names", "place": "place", "acronym": "acronym",
+    "person": "capitalised words", "multiword": "capitalised words", "title": "title",
+    "titled person": "title before it", "titled reference": "title and surname",
+    "single": "capitalised word in mid-sentence",
+}
+
+
 def _describe(candidate: Candidate, shape: str) -> None:
-    words = {"org+acronym": "organisation name with its acronym", "korean":
-             "Korean name shape (surname, hyphenated given name)", "korean spaced":
-             "Korean name shape (surname, spaced given name)", "korean joined":
-             "Korean name shape (given name written as one word)", "korean short":
-             "Korean name shape (surname, one-syllable given name)", "organisation":
-             "organisation head word", "programme": "programme head word", "event":
-             "event head word", "lower head": "name before an event or programme noun",
-             "cldr place": "a place CLDR names", "place": "place", "acronym": "acronym",
-             "person": "capitalised words", "multiword": "capitalised words", "title":
-             "title", "titled person": "title before it", "titled reference":
-             "title and surname", "single": "capitalised word in mid-sentence"}
-    phrase = words[shape]
-    if phrase not in candidate.evidence and len(candidate.evidence) < 4:
-        candidate.evidence.append(phrase)
+    _add_evidence(candidate, _EVIDENCE[shape])
+
+
+def _add_evidence(candidate: Candidate, line: str) -> None:
+    """Up to four reasons per proposal, each once."""
+    if line not in candidate.evidence and len(candidate.evidence) < 4:
+        candidate.evidence.append(line)
 
 
 def _glossary_spans(reader: _Reader, body: str, text: Text, index: LineIndex | None,
@@ -551,8 +551,7 @@ def _mergekorean_shape(reader: _Reader, candidates: list[Candidate]) -> list[Can
         same.base = max(same.base, candidate.base)
         same.first = min(same.first, candidate.first)
         for line in candidate.evidence:
-            if line not in same.evidence and len(same.evidence) < 4:
-                same.evidence.append(line)
+            _add_evidence(same, line)
     return kept
 
 

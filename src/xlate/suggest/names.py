@@ -88,9 +88,8 @@ def surface(body: str, tokens: Sequence[Token]) -> str:
     return _SPACES.sub(" ", body[tokens[0].start:tokens[-1].end])
 
 
-def runs(body: str, tokens: list[Token]) -> Iterable[tuple[list[Token], int]]:
-    """Runs of capitalised words with their inner connectors, and the index of the token after
-    each run."""
+def runs(body: str, tokens: list[Token]) -> Iterable[list[Token]]:
+    """Runs of capitalised words with their inner connectors."""
     count = len(tokens)
 
     def joined(i: int, j: int) -> bool:
@@ -134,7 +133,7 @@ def runs(body: str, tokens: list[Token]) -> Iterable[tuple[list[Token], int]]:
         if listed > j:  # "Ministry of Trade, Industry and Energy"
             run.extend(tokens[j + 1:listed + 1])
             j = listed
-        yield run, j + 1
+        yield run
         i = j + 1
 
 
@@ -168,7 +167,7 @@ def _listed_name_end(body: str, tokens: list[Token], run: list[Token], j: int) -
     return last
 
 
-def analyse(run: list[Token], body: str, after: int) -> list[Mention]:
+def analyse(run: list[Token], body: str) -> list[Mention]:
     """The mentions one run makes: names, titles, qualifiers."""
     run = list(run)
     # A sentence's first word is capitalised anyway: drop it when it is a function word, and a
